@@ -29,7 +29,7 @@ if ((${#missing[@]})); then
   # i.e. also ::1). The stack runs its own cluster, so a main cluster created just now is stopped.
   if [[ -z $had_cluster ]] && command -v pg_lsclusters >/dev/null; then
     pg_lsclusters -h 2>/dev/null | while read -r ver cluster _port status _; do
-      [[ $status == online ]] && pg_ctlcluster "$ver" "$cluster" stop || true
+      if [[ $status == online ]]; then pg_ctlcluster "$ver" "$cluster" stop || true; fi
     done
   fi
 fi

@@ -14,6 +14,7 @@ export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 # Maven 3.8.7's bundled guava warns about sun.misc.Unsafe on JDK 25; the warning is noise.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 MVN=${MVN:-/usr/bin/mvn}
+# shellcheck disable=SC2034 # used by kafka.sh and keycloak.sh
 DEPENDENCY_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 
 set -a
@@ -74,6 +75,7 @@ start_bg() {
   local pf
   pf=$(pid_file "$name")
   printf '\n===== %s start %s =====\n' "$name" "$(date -Is)" >>"$logfile"
+  # shellcheck disable=SC2016 # $$ and $@ belong to the inner shell
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pf" "$@" </dev/null >>"$logfile" 2>&1 &
   local i
   for ((i = 0; i < 50; i++)); do

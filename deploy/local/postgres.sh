@@ -28,7 +28,8 @@ DATA="$ROOT_DIR/data"
 SOCKET_DIR="$ROOT_DIR/run"
 SERVER_LOG="$ROOT_DIR/server.log"
 
-as_postgres() { runuser -u postgres -- "$@"; }
+# From / so runuser does not complain when the caller's directory is private to root.
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 psql_admin() { as_postgres "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$SOCKET_DIR" -p "$POSTGRES_PORT" -U postgres "$@"; }
 
 init_once() {
