@@ -1,0 +1,40 @@
+package dev.pulse.gateway.problem;
+
+/**
+ * The errors the gateway itself produces. The slug is part of the public contract
+ * ({@code https://pulse.dev/problems/<slug>}): clients branch on it, so it never changes.
+ */
+public enum ProblemType {
+    NOT_FOUND("not-found", 404, "No such API resource"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
+    GATEWAY_ERROR("gateway-error", 500, "Gateway error"),
+    UPSTREAM_BAD_RESPONSE("upstream-bad-response", 502, "Upstream service failed"),
+    UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "Upstream service unavailable"),
+    UPSTREAM_CIRCUIT_OPEN("upstream-circuit-open", 503, "Upstream service temporarily switched off"),
+    UPSTREAM_TIMEOUT("upstream-timeout", 504, "Upstream service timed out");
+
+    public static final String TYPE_BASE = "https://pulse.dev/problems/";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String type() {
+        return TYPE_BASE + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
