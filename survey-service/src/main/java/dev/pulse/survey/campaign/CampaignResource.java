@@ -1,0 +1,73 @@
+package dev.pulse.survey.campaign;
+
+import dev.pulse.survey.round.RoundService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Campaign administration for HR. */
+@Path("/api/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("hr")
+public class CampaignResource {
+    private final CampaignService campaigns;
+    private final RoundService rounds;
+
+    public CampaignResource(CampaignService campaigns, RoundService rounds) {
+        this.campaigns = campaigns;
+        this.rounds = rounds;
+    }
+
+    public record CampaignView(UUID id, String name, String schedule, String timeZone, String roundDuration,
+                               List<String> units, int itemsPerRound, String status, UUID openRoundId) {
+    }
+
+    public record OpenedRound(UUID roundId, UUID campaignId) {
+    }
+
+    @GET
+    @Operation(summary = "All campaigns with their open round, if any")
+    @APIResponse(responseCode = "200", description = "campaigns")
+    @APIResponse(responseCode = "401", description = "no login")
+    @APIResponse(responseCode = "403", description = "not HR")
+    public List<CampaignView> list() {
+        return campaigns.list().stream().map(this::view).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a campaign")
+    @APIResponse(responseCode = "201", description = "created; body has the id")
+    @APIResponse(responseCode = "400", description = "invalid field, named in the problem's errors")
+    public Response create(CampaignService.CampaignRequest request) {
+        Campaign created = campaigns.create(request);
+        return Response.created(URI.create("/api/campaigns/" + created.id())).entity(view(created)).build();
+    }
+
+    @POST
+    @Path("/{id}/rounds")
+    @Operation(summary = "Open the campaign's next round now")
+    @APIResponse(responseCode = "201", description = "opened; body has the roundId")
+    @APIResponse(responseCode = "404", description = "unknown campaign")
+    @APIResponse(responseCode = "409", description = "a round is already open, or the target has fewer than k people")
+    public Response openRound(@PathParam("id") UUID id) {
+        UUID roundId = campaigns.openRoundNow(id);
+        return Response.created(URI.create("/api/rounds/" + roundId + "/keys")).entity(new OpenedRound(roundId, id)).build();
+    }
+
+    private CampaignView view(Campaign c) {
+        return new CampaignView(c.id(), c.name(), c.schedule(), c.timeZone(), c.roundDuration().toString(), c.units(),
+                c.itemsPerRound(), c.status().name(), rounds.openRoundOf(c.id()));
+    }
+}

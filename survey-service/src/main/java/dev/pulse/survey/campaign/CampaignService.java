@@ -1,0 +1,146 @@
+package dev.pulse.survey.campaign;
+
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.parser.CronParser;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.survey.catalogue.Catalogue;
+import dev.pulse.survey.db.Sql;
+import dev.pulse.survey.directory.Directory;
+import dev.pulse.survey.directory.OrgSnapshot;
+import dev.pulse.survey.problem.ProblemException;
+import dev.pulse.survey.round.RoundService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+@ApplicationScoped
+public class CampaignService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+
+    private final DataSource db;
+    private final Directory directory;
+    private final Catalogue catalogue;
+    private final RoundService rounds;
+
+    public CampaignService(DataSource db, Directory directory, Catalogue catalogue, RoundService rounds) {
+        this.db = db;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.rounds = rounds;
+    }
+
+    /** What HR sends to create a campaign. */
+    public record CampaignRequest(String name, String schedule, String timeZone, String roundDuration,
+                                  List<String> units, Integer itemsPerRound) {
+    }
+
+    @Transactional
+    public Campaign create(CampaignRequest request) {
+        Campaign campaign = validate(request);
+        Sql.update(db, "insert into campaign (id, name, schedule, time_zone, round_duration, units, items_per_round, status) "
+                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                campaign.id(), campaign.name(), campaign.schedule(), campaign.timeZone(), campaign.roundDuration().toString(),
+                json(campaign.units()), campaign.itemsPerRound(), campaign.status().name());
+        return campaign;
+    }
+
+    public List<Campaign> list() {
+        return Sql.list(db, "select id, name, schedule, time_zone, round_duration, units, items_per_round, status "
+                + "from campaign order by created_at, id", CampaignService::campaign);
+    }
+
+    public Campaign get(UUID id) {
+        return Sql.one(db, "select id, name, schedule, time_zone, round_duration, units, items_per_round, status "
+                        + "from campaign where id = ?", CampaignService::campaign, id)
+                .orElseThrow(() -> ProblemException.notFound("campaign-not-found", "There is no campaign " + id + "."));
+    }
+
+    public UUID openRoundNow(UUID campaignId) {
+        Campaign campaign = get(campaignId);
+        if (campaign.status() != Campaign.Status.ACTIVE) {
+            throw ProblemException.conflict("campaign-not-active", "Campaign is not active",
+                    "Campaign " + campaignId + " is " + campaign.status() + "; activate it before opening a round.");
+        }
+        return rounds.open(campaign, Instant.now());
+    }
+
+    Campaign validate(CampaignRequest r) {
+        if (r == null) {
+            throw ProblemException.badRequest("missing-body", "Send a campaign as JSON.");
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+            throw ProblemException.invalidField("name", "must be 1 to 200 characters");
+        }
+        if (r.schedule() == null || r.schedule().isBlank()) {
+            throw ProblemException.invalidField("schedule", "a Quartz cron expression is required, e.g. '0 0 9 ? * MON'");
+        }
+        try {
+            CRON.parse(r.schedule()).validate();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("schedule", "not a valid Quartz cron expression (sec min hour day month weekday)");
+        }
+        if (r.timeZone() == null) {
+            throw ProblemException.invalidField("timeZone", "a time zone id is required, e.g. Europe/Berlin");
+        }
+        try {
+            ZoneId.of(r.timeZone());
+        } catch (DateTimeException e) {
+            throw ProblemException.invalidField("timeZone", "unknown time zone '" + r.timeZone() + "'");
+        }
+        Duration duration;
+        try {
+            duration = Duration.parse(r.roundDuration() == null ? "" : r.roundDuration());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("roundDuration", "an ISO-8601 duration is required, e.g. P5D or PT2H");
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw ProblemException.invalidField("roundDuration", "must be longer than zero");
+        }
+        if (r.units() == null || r.units().isEmpty()) {
+            throw ProblemException.invalidField("units", "name at least one unit path, e.g. /production");
+        }
+        OrgSnapshot org = directory.snapshot();
+        for (int i = 0; i < r.units().size(); i++) {
+            String path = r.units().get(i);
+            if (path == null || org.unitByPath(path).isEmpty()) {
+                throw ProblemException.invalidField("units[" + i + "]", "unknown unit '" + path + "'");
+            }
+        }
+        int max = catalogue.items().size();
+        if (r.itemsPerRound() == null || r.itemsPerRound() < 1 || r.itemsPerRound() > max) {
+            throw ProblemException.invalidField("itemsPerRound", "must be between 1 and " + max);
+        }
+        return new Campaign(UUID.randomUUID(), r.name().strip(), r.schedule().strip(), r.timeZone(), duration,
+                List.copyOf(r.units()), r.itemsPerRound(), Campaign.Status.ACTIVE);
+    }
+
+    private static Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
+        try {
+            return new Campaign(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Duration.parse(rs.getString(5)), JSON.readValue(rs.getString(6), new TypeReference<List<String>>() { }),
+                    rs.getInt(7), Campaign.Status.valueOf(rs.getString(8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.pulse.survey.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+
+/** Settings of survey-service that are about the survey domain rather than the framework. */
+@ConfigMapping(prefix = "pulse")
+public interface PulseConfig {
+
+    /** k: the smallest group whose answers may be told apart; never below 3 (checked at start-up). */
+    @WithName("min-group-size")
+    @WithDefault("5")
+    int minGroupSize();
+
+    /** RSA modulus size of round keys; RFC 9474 needs at least 2048. */
+    @WithName("key-bits")
+    @WithDefault("2048")
+    int keyBits();
+
+    /** AES-256 key (base64) that seals round private keys at rest. */
+    @WithName("key-encryption-key")
+    String keyEncryptionKey();
+
+    /** HMAC key (base64) for the per-round "has this person got a ballot" marker. */
+    @WithName("subject-hmac-key")
+    String subjectHmacKey();
+
+    DirectoryConfig directory();
+
+    OutboxConfig outbox();
+
+    @WithName("round-closer")
+    RoundCloserConfig roundCloser();
+
+    interface RoundCloserConfig {
+        /** How often to look for rounds whose time is up ("off" disables it, e.g. in tests). */
+        @WithDefault("15s")
+        String every();
+    }
+
+    interface DirectoryConfig {
+        /** Keycloak base URL, e.g. http://127.0.0.1:8180 */
+        String url();
+
+        String realm();
+
+        @WithName("client-id")
+        String clientId();
+
+        @WithName("client-secret")
+        String clientSecret();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface OutboxConfig {
+        /** Off only in tests that drive the relay by hand. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithName("batch-size")
+        @WithDefault("500")
+        int batchSize();
+
+        /** Pause between relay passes when the outbox was empty or Kafka failed. */
+        @WithName("idle-pause")
+        @WithDefault("200ms")
+        Duration idlePause();
+
+        /** Shuffled batches need a few rows to shuffle: wait this long for a batch to fill up. */
+        @WithName("min-batch")
+        @WithDefault("1")
+        int minBatch();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.pulse.survey.round;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pulse.crypto.RoundKeys;
+import dev.pulse.survey.ballot.SubjectHasher;
+import dev.pulse.survey.campaign.Campaign;
+import dev.pulse.survey.catalogue.Catalogue;
+import dev.pulse.survey.config.PulseConfig;
+import dev.pulse.survey.db.Sql;
+import dev.pulse.survey.directory.Directory;
+import dev.pulse.survey.directory.OrgSnapshot;
+import dev.pulse.survey.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+
+/** Opening and closing rounds: fixing items, reporting units, eligible people and keys. */
+@ApplicationScoped
+public class RoundService {
+    private static final Logger LOG = Logger.getLogger(RoundService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource db;
+    private final Directory directory;
+    private final Catalogue catalogue;
+    private final RoundKeyring keyring;
+    private final SubjectHasher hasher;
+    private final RoundEvents events;
+    private final PulseConfig config;
+
+    public RoundService(DataSource db, Directory directory, Catalogue catalogue, RoundKeyring keyring,
+                        SubjectHasher hasher, RoundEvents events, PulseConfig config) {
+        this.db = db;
+        this.directory = directory;
+        this.catalogue = catalogue;
+        this.keyring = keyring;
+        this.hasher = hasher;
+        this.events = events;
+        this.config = config;
+        if (config.minGroupSize() < 3) {
+            throw new IllegalStateException("pulse.min-group-size must be at least 3, was " + config.minGroupSize());
+        }
+    }
+
+    public record KeyView(String keyId, String unitId, String unitPath, String publicKey) {
+    }
+
+    /** Opens the next round of a campaign now; 409 if one is open or the target is smaller than k. */
+    @Transactional
+    public UUID open(Campaign campaign, Instant now) {
+        if (openRoundOf(campaign.id()) != null) {
+            throw ProblemException.conflict("round-already-open", "A round is already open",
+                    "Campaign " + campaign.id() + " already has an open round; close it first.");
+        }
+        OrgSnapshot org = directory.snapshot();
+        Map<String, OrgSnapshot.Unit> byId = org.unitsById();
+        List<OrgSnapshot.Unit> target = org.units().stream()
+                .filter(u -> campaign.units().stream().anyMatch(u::isWithin)).toList();
+        Map<String, String> homeOfSubject = new HashMap<>();
+        Map<String, Integer> direct = new HashMap<>();
+        for (String subject : org.members().keySet()) {
+            org.homeUnit(subject, campaign.units()).ifPresent(u -> {
+                homeOfSubject.put(subject, u.id());
+                direct.merge(u.id(), 1, Integer::sum);
+            });
+        }
+        List<ReportingUnits.UnitNode> nodes = target.stream()
+                .map(u -> new ReportingUnits.UnitNode(u.id(), parentInTarget(u, byId, campaign.units()),
+                        direct.getOrDefault(u.id(), 0)))
+                .toList();
+        ReportingUnits.Plan plan;
+        try {
+            plan = ReportingUnits.plan(nodes, config.minGroupSize());
+        } catch (ReportingUnits.TooFewPeopleException e) {
+            throw ProblemException.conflict("target-too-small", "Too few people to stay anonymous",
+                    "The campaign's units have fewer than " + config.minGroupSize()
+                            + " eligible people in total, so no answer could stay anonymous. Add units.");
+        }
+
+        UUID roundId = UUID.randomUUID();
+        int sequence = Sql.one(db, "select coalesce(max(sequence), 0) + 1 from round where campaign_id = ?",
+                rs -> rs.getInt(1), campaign.id()).orElse(1);
+        List<String> items = catalogue.itemsForRound(sequence, campaign.itemsPerRound()).stream()
+                .map(Catalogue.Item::id).toList();
+        try {
+            Sql.update(db, "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items) "
+                            + "values (?, ?, ?, 'OPEN', ?, ?, ?, ?::jsonb)",
+                    roundId, campaign.id(), sequence, config.minGroupSize(), now, now.plus(campaign.roundDuration()),
+                    JSON.writeValueAsString(items));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (Sql.DataAccessException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw ProblemException.conflict("round-already-open", "A round is already open",
+                        "Another request opened a round of this campaign at the same moment.");
+            }
+            throw e;
+        }
+        List<Object[]> unitRows = new ArrayList<>();
+        unitRows.add(new Object[] {roundId, ReportingUnits.ROOT_ID, "/", null, 0, plan.reportingUnitOf().get(ReportingUnits.ROOT_ID)});
+        for (ReportingUnits.UnitNode n : nodes) {
+            unitRows.add(new Object[] {roundId, n.id(), byId.get(n.id()).path(), n.parentId(), n.eligible(),
+                    plan.reportingUnitOf().get(n.id())});
+        }
+        Sql.batch(db, "insert into round_unit (round_id, unit_id, unit_path, parent_unit_id, eligible, reporting_unit_id) "
+                + "values (?, ?, ?, ?, ?, ?)", unitRows);
+        for (String reportingUnit : plan.pool().keySet()) {
+            KeyPair pair = RoundKeys.generate(config.keyBits());
+            RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
+            Sql.update(db, "insert into round_key (key_id, round_id, unit_id, public_key, sealed_private_key) values (?, ?, ?, ?, ?)",
+                    RoundKeys.keyId(pub), roundId, reportingUnit, RoundKeys.publicKeySpki(pub),
+                    keyring.seal((RSAPrivateCrtKey) pair.getPrivate(), roundId, reportingUnit));
+        }
+        List<Object[]> rosterRows = new ArrayList<>();
+        homeOfSubject.forEach((subject, unit) -> rosterRows.add(
+                new Object[] {roundId, hasher.hash(roundId, subject), plan.reportingUnitOf().get(unit)}));
+        Sql.batch(db, "insert into roster (round_id, subject_hash, reporting_unit_id) values (?, ?, ?)", rosterRows);
+        events.publish(roundId);
+        LOG.infof("round %s opened: %d eligible, %d reporting units", roundId, rosterRows.size(), plan.pool().size());
+        return roundId;
+    }
+
+    /** Closes a round now; results become visible. 404 unknown, 409 already closed. */
+    @Transactional
+    public void close(UUID roundId, Instant now) {
+        int changed = Sql.update(db, "update round set status = 'CLOSED', closes_at = least(closes_at, ?) "
+                + "where id = ? and status = 'OPEN'", now, roundId);
+        if (changed == 0) {
+            boolean exists = Sql.one(db, "select 1 from round where id = ?", rs -> true, roundId).isPresent();
+            if (!exists) {
+                throw ProblemException.notFound("round-not-found", "There is no round " + roundId + ".");
+            }
+            throw ProblemException.conflict("round-not-open", "Round is not open", "Round " + roundId + " is already closed.");
+        }
+        events.publish(roundId);
+        LOG.infof("round %s closed", roundId);
+    }
+
+    /** Closes every round whose time is up; safe with several instances (the update decides). */
+    @Transactional
+    public int closeDue(Instant now) {
+        List<UUID> due = Sql.list(db, "update round set status = 'CLOSED' where status = 'OPEN' and closes_at <= ? returning id",
+                rs -> rs.getObject(1, UUID.class), now);
+        due.forEach(events::publish);
+        return due.size();
+    }
+
+    public UUID openRoundOf(UUID campaignId) {
+        return Sql.one(db, "select id from round where campaign_id = ? and status = 'OPEN'",
+                rs -> rs.getObject(1, UUID.class), campaignId).orElse(null);
+    }
+
+    public List<KeyView> keys(UUID roundId) {
+        if (Sql.one(db, "select 1 from round where id = ?", rs -> true, roundId).isEmpty()) {
+            throw ProblemException.notFound("round-not-found", "There is no round " + roundId + ".");
+        }
+        return Sql.list(db, "select k.key_id, k.unit_id, u.unit_path, k.public_key from round_key k "
+                        + "join round_unit u on u.round_id = k.round_id and u.unit_id = k.unit_id "
+                        + "where k.round_id = ? order by u.unit_path",
+                rs -> new KeyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), roundId);
+    }
+
+    /** The nearest ancestor inside the target, or the synthetic root for a top unit of the target. */
+    private static String parentInTarget(OrgSnapshot.Unit unit, Map<String, OrgSnapshot.Unit> byId, List<String> targets) {
+        boolean isTargetTop = targets.contains(unit.path());
+        if (isTargetTop || unit.parentId() == null || !byId.containsKey(unit.parentId())) {
+            return ReportingUnits.ROOT_ID;
+        }
+        return unit.parentId();
+    }
+}

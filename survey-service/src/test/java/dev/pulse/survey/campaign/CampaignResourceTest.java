@@ -1,0 +1,89 @@
+package dev.pulse.survey.campaign;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.pulse.survey.support.Campaigns;
+import dev.pulse.survey.support.Keycloak;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class CampaignResourceTest {
+    private static final String VALID = "{\"name\":\"Pulse\",\"schedule\":\"0 0 9 ? * MON/2\",\"timeZone\":\"Europe/Berlin\","
+            + "\"roundDuration\":\"P5D\",\"units\":[\"/production\"],\"itemsPerRound\":6}";
+
+    @Test
+    void without_login_campaigns_are_refused_with_401_problem() {
+        given().get("/api/campaigns").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void an_employee_cannot_create_campaigns() {
+        given().header("Authorization", Keycloak.bearer("emp001")).contentType("application/json").body(VALID)
+                .post("/api/campaigns").then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("https://pulse.dev/problems/forbidden"));
+    }
+
+    @Test
+    void hr_creates_a_campaign_and_sees_it_in_the_list() {
+        String id = given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body(VALID)
+                .post("/api/campaigns").then().statusCode(201).header("Location", containsString("/api/campaigns/"))
+                .body("id", notNullValue()).body("roundDuration", equalTo("PT120H")).extract().path("id");
+        given().header("Authorization", Keycloak.bearer("hr")).get("/api/campaigns").then().statusCode(200)
+                .body("id", hasItem(id));
+    }
+
+    @Test
+    void invalid_fields_are_refused_with_400_naming_the_field() {
+        record Case(String from, String to, String field) {
+        }
+        for (Case c : List.of(
+                new Case("0 0 9 ? * MON/2", "every monday", "schedule"),
+                new Case("Europe/Berlin", "Mars/Olympus", "timeZone"),
+                new Case("P5D", "PT0S", "roundDuration"),
+                new Case("P5D", "-P1D", "roundDuration"),
+                new Case("P5D", "five days", "roundDuration"),
+                new Case("[\"/production\"]", "[\"/nowhere\"]", "units[0]"),
+                new Case("[\"/production\"]", "[]", "units"),
+                new Case("\"itemsPerRound\":6", "\"itemsPerRound\":0", "itemsPerRound"),
+                new Case("\"name\":\"Pulse\"", "\"name\":\" \"", "name"))) {
+            given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                    .body(VALID.replace(c.from(), c.to()))
+                    .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors." + (c.field().contains("[") ? "'" + c.field() + "'" : c.field()), notNullValue());
+        }
+    }
+
+    @Test
+    void malformed_json_and_unknown_fields_are_400_problems() {
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body("{\"name\":")
+                .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                .body(VALID.replace("{", "{\"owner\":\"me\","))
+                .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_second_round_cannot_open_while_one_is_open_and_unknown_campaigns_are_404() {
+        String id = Campaigns.create("Twice", List.of("/logistics"), 5);
+        Campaigns.openRound(id);
+        given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/rounds")
+                .then().statusCode(409).body("type", equalTo("https://pulse.dev/problems/round-already-open"));
+        given().header("Authorization", Keycloak.bearer("hr"))
+                .post("/api/campaigns/00000000-0000-0000-0000-000000000000/rounds").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_target_smaller_than_k_cannot_open_a_round() {
+        String id = Campaigns.create("Tiny", List.of("/administration/hr"), 5);
+        given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/rounds")
+                .then().statusCode(409).body("type", equalTo("https://pulse.dev/problems/target-too-small"));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.pulse.survey.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class CatalogueTest {
+    private final Catalogue catalogue = Catalogue.load(CatalogueTest.class.getResourceAsStream(CatalogueProducer.RESOURCE));
+
+    @Test
+    void the_catalogue_covers_all_eight_dimensions_with_two_to_four_items_in_both_languages() {
+        assertEquals(List.of("control", "security", "opacity", "roles", "decisions", "picture", "usage", "voice"),
+                catalogue.dimensions().stream().map(Catalogue.Dimension::id).toList());
+        var perDimension = catalogue.items().stream().collect(Collectors.groupingBy(Catalogue.Item::dimension, Collectors.counting()));
+        perDimension.values().forEach(n -> assertTrue(n >= 2 && n <= 4));
+        catalogue.items().forEach(i -> assertFalse(i.en().isBlank() || i.de().isBlank(), i.id()));
+        assertTrue(catalogue.items().stream().anyMatch(Catalogue.Item::reverse), "some items are reverse-keyed");
+    }
+
+    @Test
+    void item_ids_carry_their_version_so_a_reworded_item_is_a_new_item() {
+        catalogue.items().forEach(i -> assertTrue(i.id().matches("[a-z]+-\\d+-v\\d+"), i.id()));
+        String twice = "{\"version\":2,\"scale\":{},\"dimensions\":[{\"id\":\"d\",\"en\":\"D\"}],\"items\":["
+                + "{\"id\":\"d-1-v1\",\"dimension\":\"d\",\"en\":\"a\"},{\"id\":\"d-1-v1\",\"dimension\":\"d\",\"en\":\"b\"}]}";
+        assertThrows(IllegalArgumentException.class,
+                () -> Catalogue.load(new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void anchor_items_are_asked_every_round_and_the_rest_rotate_through_every_dimension() {
+        Set<String> anchors = catalogue.items().stream().filter(Catalogue.Item::anchor).map(Catalogue.Item::id)
+                .collect(Collectors.toSet());
+        Set<String> dimensionsSeenInThreeRounds = new HashSet<>();
+        for (int round = 1; round <= 3; round++) {
+            List<Catalogue.Item> items = catalogue.itemsForRound(round, 8);
+            assertEquals(8, items.size());
+            assertEquals(8, new HashSet<>(items).size(), "no item twice in a round");
+            assertTrue(items.stream().map(Catalogue.Item::id).collect(Collectors.toSet()).containsAll(anchors));
+            items.forEach(i -> dimensionsSeenInThreeRounds.add(i.dimension()));
+        }
+        assertEquals(8, dimensionsSeenInThreeRounds.size(), "every dimension at least once within three rounds");
+        assertEquals(catalogue.itemsForRound(2, 8), catalogue.itemsForRound(2, 8), "deterministic");
+    }
+
+    @Test
+    void the_language_follows_accept_language_with_english_as_fallback() {
+        assertEquals("de", Catalogue.language(List.of(Locale.GERMANY, Locale.ENGLISH)));
+        assertEquals("en", Catalogue.language(List.of(Locale.FRENCH)));
+        assertEquals("en", Catalogue.language(List.of()));
+    }
+}
