@@ -40,7 +40,8 @@ public final class ContractJson {
             }
             return value;
         } catch (IOException e) {
-            throw new MalformedMessageException("not a " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new MalformedMessageException("not a " + type.getSimpleName() + ": " + why, e);
         }
     }
 
