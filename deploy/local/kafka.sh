@@ -64,7 +64,7 @@ format_once() {
 
 launch() {
   is_running "$NAME" && return 0
-  port_busy "$KAFKA_PORT" && die "kafka: 127.0.0.1:$KAFKA_PORT is already used by a process this stack did not start"
+  port_busy "$KAFKA_PORT" && port_taken "$NAME" "$KAFKA_PORT"
   install
   write_config
   format_once

@@ -56,7 +56,7 @@ launch() {
   is_running "$NAME" && return 0
   local p
   for p in "$KEYCLOAK_PORT" "$KEYCLOAK_MGMT_PORT"; do
-    port_busy "$p" && die "keycloak: 127.0.0.1:$p is already used by a process this stack did not start"
+    port_busy "$p" && port_taken "$NAME" "$p"
   done
   install
   render_realms

@@ -67,6 +67,46 @@ is_running() { [[ -n $(pid_of "$1") ]]; }
 # port_busy PORT: true if something listens on 127.0.0.1:PORT.
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# port_taken NAME PORT: fails with who holds the port. Typical cause: the stack of another
+# checkout (its own .state) on this machine; stop it there with its ./pulse down.
+port_taken() {
+  local holder
+  holder=$(ss -Hltnp "sport = :$2" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)
+  [[ -n $holder ]] && holder="pid $holder: $(ps -o args= -p "$holder" 2>/dev/null | cut -c1-150)"
+  die "$1: 127.0.0.1:$2 is already in use by a process this checkout did not start (${holder:-unknown}); another checkout's stack? run its ./pulse down"
+}
+
+# A mutating ./pulse command holds .state/pulse.lock (a directory, so no file descriptor leaks into
+# the servers it starts); a second one waits (bounded) instead of tearing down a stack in use.
+acquire_lock() {
+  local dir="$STATE/pulse.lock" deadline holder said=false
+  deadline=$(($(now) + ${PULSE_LOCK_TIMEOUT:-1800}))
+  until mkdir "$dir" 2>/dev/null; do
+    holder=$(cat "$dir/pid" 2>/dev/null || true)
+    if [[ -n $holder ]] && ! kill -0 "$holder" 2>/dev/null; then
+      rm -rf "$dir" # holder died without cleaning up
+      continue
+    fi
+    if [[ -z $holder && -n $(find "$dir" -maxdepth 0 -mmin +1 2>/dev/null) ]]; then
+      rm -rf "$dir" # created but never filled: its owner died right after mkdir
+      continue
+    fi
+    if [[ $said == false && -n $holder ]]; then
+      log "waiting for another ./pulse to finish (pid $holder: $(ps -o args= -p "$holder" 2>/dev/null || true))"
+      said=true
+    fi
+    (($(now) < deadline)) || die "another ./pulse (pid ${holder:-?}) still holds $dir"
+    sleep 2
+  done
+  echo $$ >"$dir/pid"
+}
+
+release_lock() {
+  local dir="$STATE/pulse.lock"
+  [[ $(cat "$dir/pid" 2>/dev/null || true) == "$$" ]] && rm -rf "$dir"
+  return 0
+}
+
 # start_bg NAME LOGFILE CMD...: runs CMD detached (own session, survives the caller) and records its pid.
 # The pid is written by the process itself right before exec, so it is the real server's pid.
 start_bg() {

@@ -86,7 +86,7 @@ SQL
 
 start() {
   if ! is_running "$NAME"; then
-    port_busy "$POSTGRES_PORT" && die "postgres: 127.0.0.1:$POSTGRES_PORT is already used by a process this stack did not start"
+    port_busy "$POSTGRES_PORT" && port_taken "$NAME" "$POSTGRES_PORT"
     init_once
     write_config
     log "postgres: starting on 127.0.0.1:$POSTGRES_PORT"

@@ -35,13 +35,18 @@ build() {
     log "build: jars are newer than the sources, skipping"
     return 0
   fi
+  # A running service would keep executing (and lazily loading from) jars the build replaces:
+  # stop it first and start it again on the new build.
+  local s was_running=()
+  for s in "${ALL[@]}"; do is_running "$s" && was_running+=("$s"); done
+  ((${#was_running[@]} == 0)) || "$0" stop "${was_running[@]}"
   log "build: mvn -B -q -DskipTests install (log: $logfile)"
   (cd "$REPO" && "$MVN" -B -q -DskipTests install) >"$logfile" 2>&1 ||
     component_failed build "$logfile" "the Maven build failed"
-  local s
   for s in "${ALL[@]}"; do
     [[ -f $(jar_of "$s") ]] || component_failed "$s" "$logfile" "build produced no $(jar_of "$s")"
   done
+  ((${#was_running[@]} == 0)) || "$0" start "${was_running[@]}"
 }
 
 launch_one() {
@@ -49,11 +54,11 @@ launch_one() {
   port=$(port_of "$s")
   logfile="$LOGS/$s.log"
   is_running "$s" && return 0
-  port_busy "$port" && die "$s: 127.0.0.1:$port is already used by a process this stack did not start"
+  port_busy "$port" && port_taken "$s" "$port"
   [[ -f $(jar_of "$s") ]] || component_failed "$s" "$logfile" "$(jar_of "$s") missing (build first: $0 build)"
   log "$s: starting on 127.0.0.1:$port"
   # stack.env is exported by lib.sh: the services read its variables by name.
-  start_bg "$s" "$logfile" "$JAVA_HOME/bin/java" -Xmx384m \
+  start_bg "$s" "$logfile" "$JAVA_HOME/bin/java" -Xmx384m -Djava.net.preferIPv4Stack=true \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
     -jar "$(jar_of "$s")"
 }
