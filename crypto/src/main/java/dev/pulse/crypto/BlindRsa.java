@@ -107,7 +107,8 @@ public final class BlindRsa {
         requireLength(inv, k, "inv");
         BigInteger z = os2ip(blindSig);
         if (z.compareTo(n) >= 0) {
-            throw new IllegalArgumentException("blind signature is not smaller than the modulus");
+            // Only a server that signed with another (larger) key answers this: treat it like any bad signature.
+            throw new InvalidSignatureException("blind signature is not smaller than the modulus of the published key");
         }
         BigInteger invValue = os2ip(inv);
         if (invValue.signum() == 0 || invValue.compareTo(n) >= 0) {
