@@ -6,9 +6,11 @@ package dev.pulse.gateway.problem;
  */
 public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such API resource"),
+    CROSS_ORIGIN_WRITE("cross-origin-write", 403, "Write from another origin refused"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     GATEWAY_ERROR("gateway-error", 500, "Gateway error"),
+    SIGN_IN_UNAVAILABLE("sign-in-unavailable", 503, "Sign-in service unavailable"),
     UPSTREAM_BAD_RESPONSE("upstream-bad-response", 502, "Upstream service failed"),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "Upstream service unavailable"),
     UPSTREAM_CIRCUIT_OPEN("upstream-circuit-open", 503, "Upstream service temporarily switched off"),

@@ -10,7 +10,9 @@ import dev.pulse.gateway.anonymity.AnonymousSubmission;
 import dev.pulse.gateway.problem.Problem;
 import dev.pulse.gateway.problem.ProblemResponses;
 import dev.pulse.gateway.problem.ProblemType;
+import dev.pulse.gateway.security.BrowserSession;
 import dev.pulse.gateway.security.RateLimits;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,6 +29,10 @@ public class ApiProxy {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ApiProxy.class);
 
+    static final Problem SIGN_IN_UNAVAILABLE = Problem.retryable(ProblemType.SIGN_IN_UNAVAILABLE,
+            "Your browser session cannot be checked because the sign-in service is unreachable. "
+                    + "Retry after the time given in Retry-After.", Duration.ofSeconds(10));
+
     private final Vertx vertx;
     private final ProxyConfig config;
     private final Upstreams upstreams;
@@ -34,9 +40,11 @@ public class ApiProxy {
     private final ProxyMetrics metrics;
     private final ApiRoutes routes;
     private final RetryPolicy retryPolicy;
+    private final BrowserSession browserSession;
 
     public ApiProxy(Vertx vertx, ProxyConfig config, Upstreams upstreams, RateLimits rateLimits,
-            ProxyMetrics metrics) {
+            ProxyMetrics metrics, BrowserSession browserSession) {
+        this.browserSession = browserSession;
         this.vertx = vertx;
         this.config = config;
         this.upstreams = upstreams;
@@ -83,16 +91,43 @@ public class ApiProxy {
                     "There is no API at this path. The available resources are listed in the Pulse REST contract."));
             return;
         }
-        Optional<Duration> rateLimited = rateLimits.check(route, request);
+        long maxBody = config.maxBodySize().asLongValue();
+        if (declaredLength(request) > maxBody) {
+            reject(rc, route, "too_large", tooLarge(maxBody));
+            return;
+        }
+        // Never on the anonymous route: reading the session there would tell the gateway (and, on a
+        // token refresh, Keycloak) who is submitting, even if nothing of it were forwarded.
+        if (!route.isAnonymous() && browserSession.wantsSessionToken(request)) {
+            Context context = Vertx.currentContext();
+            browserSession.accessToken(rc).subscribe().with(
+                    token -> context.runOnContext(ignored -> guarded(rc, route, () -> forward(rc, route, token))),
+                    failure -> context.runOnContext(ignored -> {
+                        if (BrowserSession.isProviderUnavailable(failure)) {
+                            reject(rc, route, "sign_in_unavailable", SIGN_IN_UNAVAILABLE);
+                        } else {
+                            rc.fail(failure);
+                        }
+                    }));
+            return;
+        }
+        forward(rc, route, Optional.empty());
+    }
+
+    private void forward(RoutingContext rc, ApiRoute route, Optional<String> sessionAccessToken) {
+        if (sessionAccessToken.isPresent() && !BrowserSession.isSameOriginWrite(rc.request())) {
+            reject(rc, route, "cross_origin", Problem.of(ProblemType.CROSS_ORIGIN_WRITE,
+                    "A write authenticated by the browser session must come from the Pulse web app itself."));
+            return;
+        }
+        // After session resolution, so a browser's ballot requests count against its own subject.
+        String authorization = sessionAccessToken.map(token -> "Bearer " + token)
+                .orElse(rc.request().getHeader(HttpHeaders.AUTHORIZATION));
+        Optional<Duration> rateLimited = rateLimits.check(route, rc.request().method(), authorization);
         if (rateLimited.isPresent()) {
             reject(rc, route, "rate_limited", Problem.retryable(ProblemType.RATE_LIMITED,
                     "Too many requests. Wait for the time given in Retry-After, then try again.",
                     rateLimited.get()));
-            return;
-        }
-        long maxBody = config.maxBodySize().asLongValue();
-        if (declaredLength(request) > maxBody) {
-            reject(rc, route, "too_large", tooLarge(maxBody));
             return;
         }
         Destination destination = route.destination().orElseThrow();
@@ -104,7 +139,15 @@ public class ApiProxy {
                     circuitOpen.get()));
             return;
         }
-        new Exchange(this, rc, route).start();
+        new Exchange(this, rc, route, sessionAccessToken).start();
+    }
+
+    private static void guarded(RoutingContext rc, ApiRoute route, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException unexpected) {
+            rc.fail(unexpected);
+        }
     }
 
     private void reject(RoutingContext rc, ApiRoute route, String outcome, Problem problem) {

@@ -1,6 +1,7 @@
 package dev.pulse.gateway.proxy;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import dev.pulse.gateway.anonymity.AnonymousSubmission;
 import dev.pulse.gateway.problem.Problem;
@@ -47,8 +48,10 @@ final class Exchange {
     private int retries;
     private long bodyBytes;
     private HttpClientRequest upstreamRequest;
+    private final Optional<String> sessionAccessToken;
 
-    Exchange(ApiProxy proxy, RoutingContext rc, ApiRoute route) {
+    Exchange(ApiProxy proxy, RoutingContext rc, ApiRoute route, Optional<String> sessionAccessToken) {
+        this.sessionAccessToken = sessionAccessToken;
         this.proxy = proxy;
         this.rc = rc;
         this.request = rc.request();
@@ -147,9 +150,12 @@ final class Exchange {
 
     private MultiMap upstreamHeaders() {
         // Anonymous route: allow-list only (no cookie, credentials, client address, tracing or ids).
-        return route.isAnonymous()
-                ? AnonymousSubmission.upstreamRequestHeaders(request.headers())
-                : ForwardedHeaders.upstreamRequestHeaders(request.headers());
+        if (route.isAnonymous()) {
+            return AnonymousSubmission.upstreamRequestHeaders(request.headers());
+        }
+        MultiMap headers = ForwardedHeaders.upstreamRequestHeaders(request.headers());
+        sessionAccessToken.ifPresent(token -> headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + token));
+        return headers;
     }
 
     private void sendBody() {

@@ -9,9 +9,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.pulse.gateway.proxy.ApiRoute;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The gateway's rate limits. Neither looks at the client address: on the anonymous route the
@@ -36,14 +34,18 @@ public class RateLimits {
                 System::nanoTime);
     }
 
-    /** @return empty if the request may pass, else how long the caller should wait */
-    public Optional<Duration> check(ApiRoute route, HttpServerRequest request) {
+    /**
+     * @param authorization the effective Authorization (the caller's, or the one derived from its
+     *                      browser session); ignored on the anonymous route
+     * @return empty if the request may pass, else how long the caller should wait
+     */
+    public Optional<Duration> check(ApiRoute route, HttpMethod method, String authorization) {
         if (route.isAnonymous()) {
             return config.anonymous().enabled() ? anonymous.tryTake() : Optional.empty();
         }
         if (config.ballots().enabled() && route.kind() == ApiRoute.Kind.IDENTITY
-                && HttpMethod.POST.equals(request.method()) && BALLOT_PATH.matcher(route.upstreamPath()).matches()) {
-            return ballotBucket(BearerKey.of(request.getHeader(HttpHeaders.AUTHORIZATION))).tryTake();
+                && HttpMethod.POST.equals(method) && BALLOT_PATH.matcher(route.upstreamPath()).matches()) {
+            return ballotBucket(BearerKey.of(authorization)).tryTake();
         }
         return Optional.empty();
     }
