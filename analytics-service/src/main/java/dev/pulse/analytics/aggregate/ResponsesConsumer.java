@@ -103,11 +103,29 @@ public class ResponsesConsumer {
             try {
                 return store.count(countable);
             } catch (RuntimeException e) {
-                LOG.warnf("counting a batch failed (%s), retrying in %d ms", e.getClass().getSimpleName(), wait.toMillis());
+                LOG.warnf("counting a batch failed (%s), retrying in %d ms", describe(e), wait.toMillis());
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Exception classes and SQL states only: a database message can quote the offending row, and that
+     * row may hold a response id (anonymity: response ids never reach a log).
+     */
+    static String describe(Throwable e) {
+        StringBuilder description = new StringBuilder();
+        for (Throwable t = e; t != null && description.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            if (!description.isEmpty()) {
+                description.append(" <- ");
+            }
+            description.append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                description.append(" SQLState ").append(sql.getSQLState());
+            }
+        }
+        return description.toString();
     }
 
     /**

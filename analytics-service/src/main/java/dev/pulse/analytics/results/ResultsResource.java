@@ -1,5 +1,7 @@
 package dev.pulse.analytics.results;
 
+import dev.pulse.analytics.access.Viewer;
+import dev.pulse.analytics.access.Viewers;
 import dev.pulse.analytics.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -24,28 +26,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ResultsResource {
 
     private final ResultsService results;
+    private final Viewers viewers;
 
-    public ResultsResource(ResultsService results) {
+    public ResultsResource(ResultsService results, Viewers viewers) {
         this.results = results;
+        this.viewers = viewers;
     }
 
     @GET
-    @RolesAllowed("hr")
+    @RolesAllowed({Viewer.HR, Viewer.MANAGER, Viewer.EMPLOYEE})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Results of a round per unit",
-            description = "The unit and its direct children (or, without unit, every unit that has data). A cell "
-                    + "with fewer than k respondents is suppressed and carries no numbers.")
+    @Operation(summary = "Results of a closed round per unit, item and dimension",
+            description = "The unit and its direct children (without unit: every unit that has data). HR sees every "
+                    + "unit, a manager the subtrees they manage, an employee their own unit. A cell with fewer than k "
+                    + "respondents, or one that would let such a group be worked out by differencing, is suppressed "
+                    + "and carries no numbers.")
     @APIResponse(responseCode = "200", description = "Results", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ResultsView.class)))
     @APIResponse(responseCode = "401", description = "No or invalid bearer token", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Caller lacks the hr role", content = @Content(
+    @APIResponse(responseCode = "403", description = "The unit is outside the caller's area", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown round or unit", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is still open", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResultsView results(@PathParam("roundId") UUID roundId,
                                @Parameter(description = "unit id; the unit and its direct children")
                                @QueryParam("unit") String unit) {
-        return results.results(roundId, Optional.ofNullable(unit).filter(u -> !u.isBlank()));
+        return results.results(roundId, Optional.ofNullable(unit).filter(u -> !u.isBlank()), viewers.current());
     }
 }

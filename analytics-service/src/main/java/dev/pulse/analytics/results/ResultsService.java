@@ -1,14 +1,18 @@
 package dev.pulse.analytics.results;
 
+import dev.pulse.analytics.access.Viewer;
 import dev.pulse.analytics.aggregate.AggregateStore;
 import dev.pulse.analytics.disclosure.DisclosurePolicy;
 import dev.pulse.analytics.problem.ProblemException;
 import dev.pulse.analytics.round.RoundStore;
 import dev.pulse.contracts.RoundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Loads a round, applies the disclosure rule once, and cuts out what the viewer may see. */
 @ApplicationScoped
 public class ResultsService {
 
@@ -22,18 +26,56 @@ public class ResultsService {
         this.policy = policy;
     }
 
-    public ResultsView results(UUID roundId, Optional<String> unitId) {
-        RoundResults results = roundResults(roundId);
-        if (unitId.isPresent() && !results.tree().contains(unitId.get())) {
+    public ResultsView results(UUID roundId, Optional<String> unitId, Viewer viewer) {
+        RoundResults results = closedRoundResults(roundId);
+        List<String> selected = new ArrayList<>();
+        if (unitId.isPresent()) {
+            String unit = requireVisibleUnit(results, unitId.get(), viewer);
+            selected.add(unit);
+            results.tree().children(unit).stream().filter(c -> viewer.maySee(results.tree().unit(c))).forEach(selected::add);
+        } else if (viewer.seesOrganisationViews()) {
+            results.unitsWithData().stream().filter(u -> viewer.maySee(results.tree().unit(u))).forEach(selected::add);
+        } else {
+            results.tree().preOrder().stream().filter(u -> viewer.maySee(results.tree().unit(u))).forEach(selected::add);
+        }
+        return results.view(selected, previousRound(results.round()));
+    }
+
+    /** The results of a round that has closed; while it is open nobody sees anything. */
+    public RoundResults closedRoundResults(UUID roundId) {
+        RoundEvent round = rounds.find(roundId).orElseThrow(() -> roundNotFound());
+        if (round.status() != RoundEvent.Status.CLOSED) {
+            throw ProblemException.conflict("round-still-open", "Round still open",
+                    "Results are shown only after the round has closed; try again after " + round.closesAt() + ".");
+        }
+        return of(round);
+    }
+
+    public RoundResults of(RoundEvent round) {
+        return RoundResults.of(round, aggregates.load(round.roundId()), policy.forRound(round.minGroupSize()));
+    }
+
+    /** The closed round with sequence - 1 in the same campaign, for deltas. */
+    public Optional<RoundResults> previousRound(RoundEvent round) {
+        return rounds.find(round.campaignId(), round.sequence() - 1)
+                .filter(p -> p.status() == RoundEvent.Status.CLOSED)
+                .map(this::of);
+    }
+
+    public static String requireVisibleUnit(RoundResults results, String unitId, Viewer viewer) {
+        if (!results.tree().contains(unitId)) {
             throw ProblemException.notFound("unit-not-found", "Unknown unit",
                     "The round has no unit with this id; use a unitId from the round's results.");
         }
-        return results.view(unitId);
+        if (!viewer.maySee(results.tree().unit(unitId))) {
+            throw ProblemException.forbidden("unit-not-allowed", "Unit outside your area",
+                    "You may only see results of the units you manage or belong to.");
+        }
+        return unitId;
     }
 
-    RoundResults roundResults(UUID roundId) {
-        RoundEvent round = rounds.find(roundId).orElseThrow(() -> ProblemException.notFound("round-not-found",
-                "Unknown round", "There is no round with this id (yet); check the id or wait until the round is published."));
-        return RoundResults.of(round, aggregates.load(roundId), policy.forRound(round.minGroupSize()));
+    static ProblemException roundNotFound() {
+        return ProblemException.notFound("round-not-found", "Unknown round",
+                "There is no round with this id (yet); check the id or wait until the round is published.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.analytics.round;
 
+import dev.pulse.analytics.disclosure.Hierarchy;
 import dev.pulse.contracts.RoundEvent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,6 +96,11 @@ public final class UnitTree {
         List<String> result = new ArrayList<>();
         roots.forEach(r -> collect(r, result));
         return result;
+    }
+
+    /** The same nesting, as the disclosure rule sees it. */
+    public Hierarchy hierarchy() {
+        return new Hierarchy(roots, children);
     }
 
     private void collect(String unitId, List<String> into) {

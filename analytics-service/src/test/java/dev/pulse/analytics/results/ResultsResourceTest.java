@@ -189,15 +189,59 @@ class ResultsResourceTest {
     }
 
     @Test
-    void an_employee_without_the_hr_role_gets_a_403_problem() {
+    void an_employee_sees_only_their_own_unit_and_gets_a_403_problem_for_any_other() {
+        JsonPath own = given().auth().oauth2(Tokens.of("emp001"))
+                .get("/api/analytics/rounds/{roundId}/results", roundId)
+                .then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("u-prod"), own.getList("units.unitId"));
         given().auth().oauth2(Tokens.of("emp001"))
                 .queryParam("unit", "u-log")
                 .get("/api/analytics/rounds/{roundId}/results", roundId).then()
                 .statusCode(403)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://pulse.dev/problems/forbidden"))
+                .body("type", equalTo("https://pulse.dev/problems/unit-not-allowed"))
                 .body("status", equalTo(403))
                 .body("units", nullValue());
+    }
+
+    @Test
+    void a_manager_sees_the_subtree_they_manage_and_nothing_outside_it() {
+        JsonPath managed = given().auth().oauth2(Tokens.of("manager"))
+                .get("/api/analytics/rounds/{roundId}/results", roundId)
+                .then().statusCode(200).extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("u-prod", "u-asm"), managed.getList("units.unitId"));
+        given().auth().oauth2(Tokens.of("manager")).queryParam("unit", "u-log")
+                .get("/api/analytics/rounds/{roundId}/results", roundId).then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://pulse.dev/problems/unit-not-allowed"));
+    }
+
+    @Test
+    void results_of_an_open_round_are_a_409_problem_for_everyone() {
+        UUID open = UUID.randomUUID();
+        connector.source(RoundsConsumer.CHANNEL).send(ContractJson.encode(Messages.round(open, UUID.randomUUID(), 1,
+                RoundEvent.Status.OPEN, List.of(new RoundEvent.Unit("u-log", "/logistics", null, 6, "u-log")),
+                List.of(new RoundEvent.Item(CONTROL, "control", false)))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> rounds.find(open).isPresent());
+        given().auth().oauth2(Tokens.of("hr"))
+                .get("/api/analytics/rounds/{roundId}/results", open).then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://pulse.dev/problems/round-still-open"))
+                .body("title", equalTo("Round still open"))
+                .body("units", nullValue());
+    }
+
+    @Test
+    void dimension_cells_pool_the_items_of_a_dimension() {
+        JsonPath json = results("u-asm");
+        Map<String, Object> control = json.getMap(
+                "units.find { it.unitId == 'u-asm' }.dimensions.find { it.dimension == 'control' }");
+        org.junit.jupiter.api.Assertions.assertEquals(6, control.get("n"));
+        org.junit.jupiter.api.Assertions.assertEquals(Map.of("dimension", "security", "suppressed", true,
+                "reason", "fewer than 5 respondents"), json.getMap(
+                "units.find { it.unitId == 'u-asm' }.dimensions.find { it.dimension == 'security' }"));
     }
 
     @Test
