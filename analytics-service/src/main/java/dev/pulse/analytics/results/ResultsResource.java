@@ -56,4 +56,13 @@ public class ResultsResource {
                                @QueryParam("unit") String unit) {
         return results.results(roundId, Optional.ofNullable(unit).filter(u -> !u.isBlank()), viewers.current());
     }
+
+    @GET
+    @RolesAllowed({Viewer.HR, Viewer.MANAGER, Viewer.EMPLOYEE})
+    @Produces(Csv.MEDIA_TYPE)
+    @Operation(summary = "Results of a closed round as CSV", description = "The same cells as the JSON; a suppressed "
+            + "cell says suppressed and has no numbers.")
+    public String resultsCsv(@PathParam("roundId") UUID roundId, @QueryParam("unit") String unit) {
+        return CsvReports.results(results(roundId, unit));
+    }
 }

@@ -153,18 +153,29 @@ public final class RoundResults {
                 items.add(ResultsView.VisibleItem.of(item.itemId(), item.dimension(), score.get(), delta));
             }
         }
-        List<ResultsView.DimensionCell> dims = new ArrayList<>();
+        List<ResultsView.DimensionCell> dims = dimensionCells(unitId, previous);
+        return new ResultsView.VisibleUnit(unitId, path, respondents.get(unitId), items, dims);
+    }
+
+    /** One cell per dimension of the round, for a shown unit. */
+    public List<ResultsView.DimensionCell> dimensionCells(String unitId, Optional<RoundResults> previous) {
+        List<ResultsView.DimensionCell> cells = new ArrayList<>();
         for (String dimensionId : dimensions.keySet()) {
             Optional<Score> score = dimension(unitId, dimensionId);
             if (score.isEmpty()) {
-                dims.add(new ResultsView.SuppressedDimension(dimensionId, reasonForDimension(unitId, dimensionId)));
+                cells.add(new ResultsView.SuppressedDimension(dimensionId, reasonForDimension(unitId, dimensionId)));
             } else {
                 BigDecimal delta = previous.flatMap(p -> p.dimension(unitId, dimensionId))
                         .map(p -> score.get().mean().subtract(p.mean())).orElse(null);
-                dims.add(ResultsView.VisibleDimension.of(dimensionId, score.get(), delta));
+                cells.add(ResultsView.VisibleDimension.of(dimensionId, score.get(), delta));
             }
         }
-        return new ResultsView.VisibleUnit(unitId, path, respondents.get(unitId), items, dims);
+        return cells;
+    }
+
+    /** The reason a suppressed unit shows, or empty if the unit is shown. */
+    public Optional<String> suppressionReason(String unitId) {
+        return isShown(unitId) ? Optional.empty() : Optional.of(reason(respondents.getOrDefault(unitId, 0L)));
     }
 
     /** Why a cell shows no numbers; never its size beyond "below k". */
@@ -176,7 +187,7 @@ public final class RoundResults {
         return "hidden so that a group of fewer than " + k.value() + " respondents cannot be worked out from other cells";
     }
 
-    private String reasonForDimension(String unitId, String dimensionId) {
+    String reasonForDimension(String unitId, String dimensionId) {
         boolean anySmall = dimensions.get(dimensionId).stream()
                 .anyMatch(i -> answers.get(unitId).get(i.itemId()).n() < k.value());
         return anySmall ? k.reason() : complementaryReason();
