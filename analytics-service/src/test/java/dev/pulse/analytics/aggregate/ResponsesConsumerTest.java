@@ -118,4 +118,11 @@ class ResponsesConsumerTest {
                 .then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("pulse_responses_dead_lettered_total{reason=\"malformed\"")));
     }
+
+    @Test
+    void a_database_failure_is_described_by_class_and_sql_state_only_never_by_its_message() {
+        var sql = new java.sql.SQLException("Key (response_id)=(" + UUID.randomUUID() + ") already exists", "23505");
+        String description = ResponsesConsumer.describe(new AggregateStore.AggregateStoreException("x", sql));
+        org.junit.jupiter.api.Assertions.assertEquals("AggregateStoreException <- SQLException SQLState 23505", description);
+    }
 }
