@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
  * request exactly as it arrives (method, path, query, headers, body bytes) and exposes the
  * recording at {@code GET /__requests}, so tests in any class loader can read it over HTTP.
  *
- * Behaviour by path: {@code .../slow...} answers after 3 s; {@code .../hangup} closes the
+ * Behaviour by path: {@code .../slow...} answers after 6 s; {@code .../hangup} closes the
  * connection without an answer; otherwise it answers {@code ?status=} (default 200, 202 for
  * submissions) with a Set-Cookie, hop-by-hop headers and a small JSON body.
  *
@@ -84,7 +84,7 @@ public final class FakeUpstream {
         }
         if (path.contains("/slow")) {
             try {
-                Thread.sleep(3_000);
+                Thread.sleep(6_000);
             } catch (InterruptedException stopped) {
                 Thread.currentThread().interrupt();
                 return;
