@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,7 +31,8 @@ public class CampaignResource {
     }
 
     public record CampaignView(UUID id, String name, String schedule, String timeZone, String roundDuration,
-                               List<String> units, int itemsPerRound, String status, UUID openRoundId) {
+                               List<String> units, int itemsPerRound, String status, UUID openRoundId,
+                               java.time.Instant nextRoundAt) {
     }
 
     public record OpenedRound(UUID roundId, UUID campaignId) {
@@ -55,6 +57,48 @@ public class CampaignResource {
         return Response.created(URI.create("/api/campaigns/" + created.id())).entity(view(created)).build();
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One campaign")
+    @APIResponse(responseCode = "404", description = "unknown campaign")
+    public CampaignView get(@PathParam("id") UUID id) {
+        return view(campaigns.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a campaign's settings; open rounds keep theirs")
+    @APIResponse(responseCode = "200", description = "updated")
+    @APIResponse(responseCode = "400", description = "invalid field, named in the problem's errors")
+    @APIResponse(responseCode = "404", description = "unknown campaign")
+    @APIResponse(responseCode = "409", description = "campaign archived")
+    public CampaignView update(@PathParam("id") UUID id, CampaignService.CampaignRequest request) {
+        return view(campaigns.update(id, request));
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause: no scheduled rounds until resumed")
+    public CampaignView pause(@PathParam("id") UUID id) {
+        return view(campaigns.changeStatus(id, Campaign.Status.PAUSED));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume a paused campaign; missed fire times are not caught up")
+    @APIResponse(responseCode = "409", description = "campaign archived")
+    public CampaignView resume(@PathParam("id") UUID id) {
+        return view(campaigns.changeStatus(id, Campaign.Status.ACTIVE));
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    @Operation(summary = "Archive for good; results stay available")
+    public CampaignView archive(@PathParam("id") UUID id) {
+        return view(campaigns.changeStatus(id, Campaign.Status.ARCHIVED));
+    }
+
     @POST
     @Path("/{id}/rounds")
     @Operation(summary = "Open the campaign's next round now")
@@ -68,6 +112,10 @@ public class CampaignResource {
 
     private CampaignView view(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.schedule(), c.timeZone(), c.roundDuration().toString(), c.units(),
-                c.itemsPerRound(), c.status().name(), rounds.openRoundOf(c.id()));
+                c.itemsPerRound(), c.status().name(), rounds.openRoundOf(c.id()),
+                c.status() == Campaign.Status.ACTIVE
+                        ? dev.pulse.survey.schedule.Schedule.next(c.schedule(), java.time.ZoneId.of(c.timeZone()),
+                                java.time.Instant.now()).orElse(null)
+                        : null);
     }
 }

@@ -1,8 +1,5 @@
 package dev.pulse.survey.campaign;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.survey.catalogue.Catalogue;
@@ -27,7 +24,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CampaignService {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private final DataSource db;
     private final Directory directory;
@@ -67,6 +63,44 @@ public class CampaignService {
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found", "There is no campaign " + id + "."));
     }
 
+    /** Replaces the settings of a campaign; rounds already opened keep what they were opened with. */
+    @Transactional
+    public Campaign update(UUID id, CampaignRequest request) {
+        Campaign current = get(id);
+        if (current.status() == Campaign.Status.ARCHIVED) {
+            throw ProblemException.conflict("campaign-archived", "Campaign is archived",
+                    "Campaign " + id + " is archived and can no longer change.");
+        }
+        Campaign valid = validate(request);
+        Sql.update(db, "update campaign set name = ?, schedule = ?, time_zone = ?, round_duration = ?, units = ?::jsonb, "
+                        + "items_per_round = ?, updated_at = now() where id = ?",
+                valid.name(), valid.schedule(), valid.timeZone(), valid.roundDuration().toString(), json(valid.units()),
+                valid.itemsPerRound(), id);
+        return get(id);
+    }
+
+    /** Pause (no scheduled rounds), resume, or archive (for good; its results stay). */
+    @Transactional
+    public Campaign changeStatus(UUID id, Campaign.Status target) {
+        Campaign current = get(id);
+        if (current.status() == Campaign.Status.ARCHIVED && target != Campaign.Status.ARCHIVED) {
+            throw ProblemException.conflict("campaign-archived", "Campaign is archived",
+                    "Campaign " + id + " is archived and cannot be resumed; create a new one.");
+        }
+        Sql.update(db, "update campaign set status = ?, updated_at = now() where id = ?", target.name(), id);
+        return get(id);
+    }
+
+    /**
+     * The moment after which the schedule looks for a due fire time: the last scheduled round's fire
+     * time, or when the campaign was created or last resumed/changed, so no round is owed for the past.
+     */
+    public Instant scheduleReference(UUID campaignId) {
+        return Sql.one(db, "select greatest(c.updated_at, (select max(r.scheduled_for) from round r where r.campaign_id = c.id)) "
+                        + "from campaign c where c.id = ?",
+                rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), campaignId).orElseThrow();
+    }
+
     public UUID openRoundNow(UUID campaignId) {
         Campaign campaign = get(campaignId);
         if (campaign.status() != Campaign.Status.ACTIVE) {
@@ -87,7 +121,7 @@ public class CampaignService {
             throw ProblemException.invalidField("schedule", "a Quartz cron expression is required, e.g. '0 0 9 ? * MON'");
         }
         try {
-            CRON.parse(r.schedule()).validate();
+            dev.pulse.survey.schedule.Schedule.validate(r.schedule());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("schedule", "not a valid Quartz cron expression (sec min hour day month weekday)");
         }

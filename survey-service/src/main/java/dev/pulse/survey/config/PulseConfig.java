@@ -34,6 +34,14 @@ public interface PulseConfig {
     @WithName("round-closer")
     RoundCloserConfig roundCloser();
 
+    SchedulerConfig scheduler();
+
+    interface SchedulerConfig {
+        /** How often to look for campaigns whose next round is due ("off" disables it, e.g. in tests). */
+        @WithDefault("5s")
+        String every();
+    }
+
     interface RoundCloserConfig {
         /** How often to look for rounds whose time is up ("off" disables it, e.g. in tests). */
         @WithDefault("15s")

@@ -26,6 +26,7 @@ import org.jboss.logging.Logger;
 
 /** Opening and closing rounds: fixing items, reporting units, eligible people and keys. */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class RoundService {
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,15 @@ public class RoundService {
     /** Opens the next round of a campaign now; 409 if one is open or the target is smaller than k. */
     @Transactional
     public UUID open(Campaign campaign, Instant now) {
+        return open(campaign, now, null);
+    }
+
+    /**
+     * Opens a round; {@code scheduledFor} is the fire time of the schedule it belongs to, or null when
+     * HR opens one by hand.
+     */
+    @Transactional
+    public UUID open(Campaign campaign, Instant now, Instant scheduledFor) {
         if (openRoundOf(campaign.id()) != null) {
             throw ProblemException.conflict("round-already-open", "A round is already open",
                     "Campaign " + campaign.id() + " already has an open round; close it first.");
@@ -93,16 +103,16 @@ public class RoundService {
         List<String> items = catalogue.itemsForRound(sequence, campaign.itemsPerRound()).stream()
                 .map(Catalogue.Item::id).toList();
         try {
-            Sql.update(db, "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items) "
-                            + "values (?, ?, ?, 'OPEN', ?, ?, ?, ?::jsonb)",
+            Sql.update(db, "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items, "
+                            + "scheduled_for) values (?, ?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?)",
                     roundId, campaign.id(), sequence, config.minGroupSize(), now, now.plus(campaign.roundDuration()),
-                    JSON.writeValueAsString(items));
+                    JSON.writeValueAsString(items), scheduledFor);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (Sql.DataAccessException e) {
             if (Sql.isUniqueViolation(e)) {
                 throw ProblemException.conflict("round-already-open", "A round is already open",
-                        "Another request opened a round of this campaign at the same moment.");
+                        "Another request opened this round of the campaign at the same moment.");
             }
             throw e;
         }

@@ -81,6 +81,22 @@ class CampaignResourceTest {
     }
 
     @Test
+    void hr_changes_a_campaign_and_validation_applies_to_changes_too() {
+        String id = Campaigns.create("Changeable", List.of("/logistics"), 5);
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                .body(VALID.replace("\"Pulse\"", "\"Renamed\"")).put("/api/campaigns/" + id)
+                .then().statusCode(200).body("name", equalTo("Renamed")).body("units[0]", equalTo("/production"))
+                .body("nextRoundAt", notNullValue());
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                .body(VALID.replace("P5D", "P0D")).put("/api/campaigns/" + id)
+                .then().statusCode(400).body("errors.roundDuration", notNullValue());
+        given().header("Authorization", Keycloak.bearer("manager")).contentType("application/json").body(VALID)
+                .put("/api/campaigns/" + id).then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", Keycloak.bearer("hr")).get("/api/campaigns/00000000-0000-0000-0000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void a_target_smaller_than_k_cannot_open_a_round() {
         String id = Campaigns.create("Tiny", List.of("/administration/hr"), 5);
         given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/rounds")

@@ -37,6 +37,25 @@ class CatalogueTest {
     }
 
     @Test
+    void used_items_are_never_edited_in_place() throws Exception {
+        var frozen = new java.util.HashMap<String, String>();
+        try (var in = CatalogueTest.class.getResourceAsStream("/catalogue-frozen.txt")) {
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .forEach(l -> frozen.put(l.split(" ")[0], l.split(" ")[1]));
+        }
+        var digest = java.security.MessageDigest.getInstance("SHA-256");
+        for (Catalogue.Item item : catalogue.items()) {
+            String content = item.dimension() + "|" + item.reverse() + "|" + item.en() + "|" + item.de();
+            String hash = java.util.HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(frozen.containsKey(item.id()), item.id() + " is new: add it to catalogue-frozen.txt");
+            assertEquals(frozen.get(item.id()), hash, item.id() + " was edited in place: give the new wording a new id (-v2)");
+        }
+        assertTrue(catalogue.byId().keySet().containsAll(frozen.keySet()),
+                "a used item was removed; retire it by leaving it in the catalogue");
+    }
+
+    @Test
     void anchor_items_are_asked_every_round_and_the_rest_rotate_through_every_dimension() {
         Set<String> anchors = catalogue.items().stream().filter(Catalogue.Item::anchor).map(Catalogue.Item::id)
                 .collect(Collectors.toSet());
