@@ -71,8 +71,11 @@ public class BallotService {
             throw ProblemException.invalidField("blindedMsg", "is not base64url");
         }
         int modulusBytes = (key.publicKey().getModulus().bitLength() + 7) / 8;
-        if (blinded.length != modulusBytes || new BigInteger(1, blinded).compareTo(key.publicKey().getModulus()) >= 0) {
-            throw ProblemException.invalidField("blindedMsg", "must be " + modulusBytes + " bytes and smaller than the key's modulus");
+        // Zero is the one value below the modulus that the signer refuses (its signature would be zero too).
+        BigInteger m = new BigInteger(1, blinded);
+        if (blinded.length != modulusBytes || m.signum() == 0 || m.compareTo(key.publicKey().getModulus()) >= 0) {
+            throw ProblemException.invalidField("blindedMsg", "must be " + modulusBytes
+                    + " bytes, not zero, and smaller than the key's modulus");
         }
         return blinded;
     }

@@ -22,6 +22,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class RoundKeyring {
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
     private final DataSource db;
     private final KeySealer sealer;
     private final ConcurrentHashMap<String, RoundKey> cache = new ConcurrentHashMap<>();
@@ -44,6 +46,11 @@ public class RoundKeyring {
     }
 
     public Optional<RoundKey> find(String keyId) {
+        // Key ids are base64url (RoundKeys.keyId); anything else names no key, and must not reach the database
+        // (PostgreSQL rejects a NUL in text with an error, which made a hostile submission a 500).
+        if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+            return Optional.empty();
+        }
         RoundKey cached = cache.get(keyId);
         if (cached != null) {
             return Optional.of(cached);

@@ -121,6 +121,8 @@ class AnonymousBallotFlowTest {
         ballot("emp003", "not base64 !").then().statusCode(400).body("errors.blindedMsg", org.hamcrest.Matchers.notNullValue());
         ballot("emp003", Base64Url.encode(new byte[10])).then().statusCode(400);
         ballot("emp003", Base64Url.encode(new byte[256]).replace('A', '_')).then().statusCode(400);
+        ballot("emp003", Base64Url.encode(new byte[256])).then().statusCode(400)
+                .body("errors.blindedMsg", org.hamcrest.Matchers.notNullValue()); // zero: below the modulus, yet unsignable
         ballot("emp003", new Voter(publicKey(keyId)).blindedMsg()).then().statusCode(200);
     }
 
@@ -143,6 +145,8 @@ class AnonymousBallotFlowTest {
         String otherKey = given().get("/api/rounds/" + otherRound + "/keys").then().extract().path("[0].keyId");
         submit(otherKey, token, answers(round, 3)).then().statusCode(403)
                 .body("type", equalTo("https://pulse.dev/problems/key-not-of-round"));
+        submit("\\u0000" + keyId, token, answers(round, 3)).then().statusCode(403)
+                .body("type", equalTo("https://pulse.dev/problems/key-not-of-round")); // a NUL never reaches PostgreSQL
 
         String forged = token.replaceFirst("\"sig\":\"(.)", "\"sig\":\"" + (token.contains("\"sig\":\"A") ? "B" : "A"));
         submit(keyId, forged, answers(round, 3)).then().statusCode(403)
