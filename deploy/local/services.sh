@@ -31,6 +31,9 @@ build_needed() {
 
 build() {
   local logfile="$LOGS/build.log"
+  # The gateway serves the web apps from web/dist; without node/npm it still serves the API.
+  "$REPO/web/build.sh" >"$LOGS/web-build.log" 2>&1 ||
+    log "web: build failed (see $LOGS/web-build.log); the gateway will serve the API only"
   if ! build_needed; then
     log "build: jars are newer than the sources, skipping"
     return 0
