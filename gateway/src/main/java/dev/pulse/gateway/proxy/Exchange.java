@@ -82,10 +82,12 @@ final class Exchange {
     }
 
     private void connect() {
+        // Each attempt (a connect retry too) goes to the next instance when the upstream has replicas.
+        java.net.URI instance = proxy.upstreams().nextInstance(destination);
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
-                .setHost(proxy.upstreams().host(destination))
-                .setPort(proxy.upstreams().port(destination))
+                .setHost(instance.getHost())
+                .setPort(Upstreams.port(instance))
                 .setURI(upstreamUri())
                 .setHeaders(upstreamHeaders())
                 .setIdleTimeout(proxy.upstreams().upstream(destination).idleTimeout().toMillis());

@@ -2,6 +2,8 @@ package dev.pulse.gateway.proxy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -40,6 +42,12 @@ public interface ProxyConfig {
     interface Upstream {
         /** Base URL, e.g. {@code http://${PULSE_HOST}:${SURVEY_PORT}}. */
         URI url();
+
+        /**
+         * Further instances of the same service (same base path), e.g. {@code ./pulse up --scale 2}; requests are
+         * spread round-robin over {@link #url()} and these. Unset in Kubernetes, where the Service balances.
+         */
+        Optional<List<URI>> replicas();
 
         /** Time until the upstream's response head arrives. */
         @WithDefault("10s")

@@ -1,6 +1,9 @@
 package dev.pulse.gateway.proxy;
 
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.PreDestroy;
@@ -25,10 +28,15 @@ public class Upstreams {
     private final Map<Destination, HttpClient> identityClients = new EnumMap<>(Destination.class);
     private final Map<Destination, CircuitBreaker> breakers = new EnumMap<>(Destination.class);
     private final HttpClient anonymousClient;
+    private final Map<Destination, RoundRobin<URI>> instances = new EnumMap<>(Destination.class);
 
     public Upstreams(Vertx vertx, ProxyConfig config) {
         this.config = config;
         for (Destination destination : Destination.values()) {
+            List<URI> urls = new ArrayList<>();
+            urls.add(upstream(destination).url());
+            upstream(destination).replicas().ifPresent(urls::addAll);
+            instances.put(destination, new RoundRobin<>(urls));
             identityClients.put(destination, vertx.createHttpClient(clientOptions(destination, "identity")));
             breakers.put(destination, new CircuitBreaker(
                     config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration(),
@@ -68,6 +76,16 @@ public class Upstreams {
 
     public CircuitBreaker breaker(Destination destination) {
         return breakers.get(destination);
+    }
+
+    /** The instance the next exchange with this upstream goes to (round-robin when there are replicas). */
+    public URI nextInstance(Destination destination) {
+        return instances.get(destination).next();
+    }
+
+    public static int port(URI url) {
+        int port = url.getPort();
+        return port > 0 ? port : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
     }
 
     public String host(Destination destination) {
