@@ -51,11 +51,16 @@ public final class PulseClient {
     }
 
     void answer(String user, int fixedAnswer) throws Exception {
+        answerRound(user, null, fixedAnswer);
+    }
+
+    /** Answers {@code roundId} (or the first open round without a ballot when null). */
+    void answerRound(String user, String roundId, int fixedAnswer) throws Exception {
         String token = login(user);
         JsonNode rounds = call("GET", "/api/me/rounds", token, null);
         JsonNode round = null;
         for (JsonNode r : rounds) {
-            if (!r.path("ballotIssued").asBoolean()) {
+            if (!r.path("ballotIssued").asBoolean() && (roundId == null || roundId.equals(r.path("roundId").asText()))) {
                 round = r;
                 break;
             }
@@ -64,11 +69,11 @@ public final class PulseClient {
             System.out.println(user + ": no open round without a ballot (already answered, or none open).");
             return;
         }
-        String roundId = round.path("roundId").asText();
+        String chosenRound = round.path("roundId").asText();
         String keyId = round.path("keyId").asText();
-        System.out.println(user + ": round " + roundId + " (" + round.path("campaign").asText() + "), reporting unit "
+        System.out.println(user + ": round " + chosenRound + " (" + round.path("campaign").asText() + "), reporting unit "
                 + round.path("unitPath").asText());
-        JsonNode keys = call("GET", "/api/rounds/" + roundId + "/keys", null, null);
+        JsonNode keys = call("GET", "/api/rounds/" + chosenRound + "/keys", null, null);
         RSAPublicKey key = checkedKey(keys, keyId);
         System.out.println("  key " + keyId + " is listed, and the round has exactly one key per unit (" + keys.size() + " keys)");
 
@@ -77,7 +82,7 @@ public final class PulseClient {
         byte[] prepared = BlindRsa.prepare(msg, RANDOM);
         Blinding blinding = BlindRsa.blind(key, prepared, RANDOM);
         ObjectNode ballotRequest = JSON.createObjectNode().put("blindedMsg", Base64Url.encode(blinding.blindedMsg()));
-        JsonNode ballot = call("POST", "/api/rounds/" + roundId + "/ballots", token, ballotRequest);
+        JsonNode ballot = call("POST", "/api/rounds/" + chosenRound + "/ballots", token, ballotRequest);
         byte[] sig = BlindRsa.finalizeSignature(key, prepared, Base64Url.decode(ballot.path("blindSig").asText()), blinding.inv());
         System.out.println("  ballot signed blind and finalized; the server never saw this token");
 
@@ -87,7 +92,7 @@ public final class PulseClient {
             answers.put(item.path("id").asText(), value);
             System.out.println("  " + value + "  " + item.path("text").asText());
         }
-        ObjectNode response = JSON.createObjectNode().put("roundId", roundId).put("keyId", keyId);
+        ObjectNode response = JSON.createObjectNode().put("roundId", chosenRound).put("keyId", keyId);
         response.putObject("token").put("msg", Base64Url.encode(prepared)).put("sig", Base64Url.encode(sig));
         response.set("answers", answers);
         call("POST", "/api/responses", null, response); // anonymous: no token, no cookie
