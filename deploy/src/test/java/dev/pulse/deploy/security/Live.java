@@ -42,6 +42,8 @@ public final class Live {
     public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Where the set-up helpers below send their calls: the stack's gateway unless a suite brings its own. */
+    public static volatile String via = GATEWAY;
 
     private Live() {
     }
@@ -134,8 +136,8 @@ public final class Live {
         }
         r.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         HttpRequest request = r.build();
-        // Set-up calls ride out a service restart (the stack is shared with other suites): bounded, 20 s.
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // Set-up calls ride out a service restart (the stack is shared with other suites): bounded, 90 s.
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
                 return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -177,16 +179,16 @@ public final class Live {
         String body = "{\"name\":\"" + label + " " + UUID.randomUUID() + "\",\"schedule\":\"0 0 9 ? * MON\","
                 + "\"timeZone\":\"Europe/Berlin\",\"roundDuration\":\"P5D\",\"units\":[\"/production\",\"/logistics\",\"/it\","
                 + "\"/administration\"],\"itemsPerRound\":6}";
-        HttpResponse<String> created = call("POST", GATEWAY + "/api/campaigns", token("hr"), body);
+        HttpResponse<String> created = call("POST", via + "/api/campaigns", token("hr"), body);
         require(created, 201);
         String campaignId = json(created).path("id").asText();
-        HttpResponse<String> opened = call("POST", GATEWAY + "/api/campaigns/" + campaignId + "/rounds", token("hr"), null);
+        HttpResponse<String> opened = call("POST", via + "/api/campaigns/" + campaignId + "/rounds", token("hr"), null);
         require(opened, 201);
         return new String[] {campaignId, json(opened).path("roundId").asText()};
     }
 
     public static void closeRound(String roundId) {
-        require(call("POST", GATEWAY + "/api/rounds/" + roundId + "/close", token("hr"), null), 200);
+        require(call("POST", via + "/api/rounds/" + roundId + "/close", token("hr"), null), 200);
     }
 
     public static HttpResponse<String> require(HttpResponse<String> response, int status) {
@@ -225,7 +227,7 @@ public final class Live {
 
     /** The key the round assigns to {@code user}, as /api/me/rounds says. */
     public static Optional<JsonNode> myRound(String user, String roundId) {
-        for (JsonNode r : json(require(call("GET", GATEWAY + "/api/me/rounds", token(user), null), 200))) {
+        for (JsonNode r : json(require(call("GET", via + "/api/me/rounds", token(user), null), 200))) {
             if (r.path("roundId").asText().equals(roundId)) {
                 return Optional.of(r);
             }
@@ -234,7 +236,7 @@ public final class Live {
     }
 
     public static RSAPublicKey publicKey(String roundId, String keyId) {
-        for (JsonNode k : json(require(call("GET", GATEWAY + "/api/rounds/" + roundId + "/keys", null, null), 200))) {
+        for (JsonNode k : json(require(call("GET", via + "/api/rounds/" + roundId + "/keys", null, null), 200))) {
             if (k.path("keyId").asText().equals(keyId)) {
                 return RoundKeys.parsePublicKeySpki(k.path("publicKey").asText());
             }
@@ -250,7 +252,7 @@ public final class Live {
         random.nextBytes(msg);
         byte[] prepared = BlindRsa.prepare(msg, random);
         Blinding blinding = BlindRsa.blind(key, prepared, random);
-        HttpResponse<String> issued = require(call("POST", GATEWAY + "/api/rounds/" + roundId + "/ballots", token(user),
+        HttpResponse<String> issued = require(call("POST", via + "/api/rounds/" + roundId + "/ballots", token(user),
                 "{\"blindedMsg\":\"" + Base64Url.encode(blinding.blindedMsg()) + "\"}"), 200);
         JsonNode b = json(issued);
         byte[] sig = BlindRsa.finalizeSignature(key, prepared, Base64Url.decode(b.path("blindSig").asText()), blinding.inv());
