@@ -13,7 +13,7 @@ const BASE = `http://${HOST}:${process.env.GATEWAY_PORT || 8080}`;
 const KEYCLOAK = `http://${HOST}:${process.env.KEYCLOAK_PORT || 8180}`;
 const REALM = process.env.KEYCLOAK_REALM || 'pulse';
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
-const CAMPAIGN = `Browser pulse ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+const CAMPAIGN = `Browser pulse ${new Date().toISOString().slice(0, 19).replace('T', ' ')} ${Math.random().toString(36).slice(2, 6)}`;
 // /it: the browser user and five colleagues (6, shown). /logistics: five (shown on its own, but the smallest
 // sibling, so it is suppressed to protect /administration by differencing). /administration: two from finance
 // (below k = 5: "not shown", never zero).
@@ -207,9 +207,18 @@ try {
     assert(admin.length > 0 && admin.every(([, cells]) => cells.every((t) => t.includes('not shown (fewer than 5)'))),
       `administration rows must be suppressed: ${JSON.stringify(rows)}`);
     await screen(hr, 'hr-3-heatmap');
+    const [download] = await Promise.all([hr.waitForEvent('download'), hr.getByRole('link', { name: 'Download CSV' }).click()]);
+    const csv = await new Promise((resolve, reject) => download.createReadStream().then((st) => {
+      let text = '';
+      st.on('data', (d) => { text += d; });
+      st.on('end', () => resolve(text));
+      st.on('error', reject);
+    }, reject));
+    assert(csv.includes('/it') && csv.split('\n').length > 2, `the heatmap CSV downloads: ${csv.slice(0, 200)}`);
     ctx.itUnit = decodeURIComponent((await hr.locator('tr[data-unit="/it"] a').getAttribute('href')).split('/unit/')[1]);
     await hr.locator('tr[data-unit="/it"] a').click();
     await hr.getByRole('heading', { name: /Results: \/it/ }).waitFor();
+    await hr.locator('#trends tbody tr').first().waitFor();
     await screen(hr, 'hr-4-unit');
   });
 

@@ -19,7 +19,7 @@ const T = {
     legend: 'Mean score 1–5, higher is better; change against the previous round in brackets.',
     item: 'Question', mean: 'mean', favourable: 'agree', n: 'answers', roundsSeen: 'Rounds', closedRound: 'closed round',
     employeeApp: 'Employee app', signOut: 'Sign out', drill: (u) => `Details for ${u}`, created: 'Campaign created.',
-    dims: 'Dimensions',
+    dims: 'Dimensions', trends: 'Trend over rounds',
   },
   de: {
     title: 'Pulse-Dashboard', campaigns: 'Kampagnen', create: 'Neue Kampagne', name: 'Name',
@@ -35,7 +35,7 @@ const T = {
     legend: 'Mittelwert 1–5, höher ist besser; Veränderung zur vorigen Runde in Klammern.',
     item: 'Frage', mean: 'Mittel', favourable: 'Zustimmung', n: 'Antworten', roundsSeen: 'Runden', closedRound: 'geschlossene Runde',
     employeeApp: 'Mitarbeiter-App', signOut: 'Abmelden', drill: (u) => `Details für ${u}`, created: 'Kampagne angelegt.',
-    dims: 'Dimensionen',
+    dims: 'Dimensionen', trends: 'Verlauf über die Runden',
   },
 }[lang];
 
@@ -258,8 +258,42 @@ async function unit(roundId, unitId) {
   show(main,
     h('h1', {}, `${T.results}: ${(view.units[0] && view.units[0].unitPath) || unitId}`),
     view.units.map(unitSection),
+    await trends(roundId, unitId),
     await csvLink(`/api/analytics/rounds/${roundId}/results?unit=${encodeURIComponent(unitId)}`, `results-${roundId}.csv`),
     nav());
+}
+
+/** The unit's dimension scores over the campaign's closed rounds (when this browser knows the campaign). */
+async function trends(roundId, unitId) {
+  const campaignId = Object.entries(seen.all()).find(([, rounds]) => rounds.includes(roundId))?.[0];
+  if (!campaignId) return null;
+  let view;
+  try {
+    view = await api('GET', `/api/analytics/campaigns/${campaignId}/trends?unit=${encodeURIComponent(unitId)}`);
+  } catch {
+    return null; // trends are an extra on this page; the results above stand on their own
+  }
+  const rounds = [...new Map(view.series.flatMap((s) => s.points).map((p) => [p.roundId, p])).values()]
+    .sort((a, b) => a.sequence - b.sequence);
+  if (!rounds.length) return null;
+  return h('section', { class: 'card', id: 'trends' },
+    h('h2', { id: 'trend-title' }, T.trends),
+    h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': `${T.trends} ${view.unitPath}` },
+      h('table', {},
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, T.dims),
+          rounds.map((r) => h('th', { scope: 'col' }, `#${r.sequence} ${formatDay(r.closesAt)}`)))),
+        h('tbody', {}, view.series.map((s) => h('tr', {},
+          h('th', { scope: 'row' }, dimensionLabel(s.dimension)),
+          rounds.map((r) => {
+            const p = s.points.find((x) => x.roundId === r.roundId);
+            if (!p) return h('td', {}, '–');
+            return p.suppressed ? h('td', { class: 'cell sup' }, T.notShown)
+              : h('td', { class: `cell ${colour(p.mean)}` }, formatNumber(p.mean));
+          })))))));
+}
+
+function formatDay(iso) {
+  return iso ? new Date(iso).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB') : '';
 }
 
 function unitSection(u) {
