@@ -87,10 +87,11 @@ ensure_topics_tool() {
 wait_ready() {
   wait_for_port "$NAME" "$KAFKA_PORT" 90 "$LOGFILE"
   ensure_topics_tool
-  # Admin round trip + topics the services rely on (auto-creation is off).
+  # Admin round trip + topics the services rely on (auto-creation is off), including analytics-service's
+  # dead-letter topic: without it a poison record would block its consumer instead of being set aside.
   local out
   out=$("$JAVA_HOME/bin/java" -cp "$HOME_DIR/tools:$LIBS/*" EnsureTopics "127.0.0.1:$KAFKA_PORT" \
-    "$KAFKA_TOPIC_RESPONSES" "$KAFKA_TOPIC_ROUNDS:cleanup.policy=compact" 2>>"$LOGFILE") ||
+    "$KAFKA_TOPIC_RESPONSES" "$KAFKA_TOPIC_ROUNDS:cleanup.policy=compact" "$KAFKA_TOPIC_RESPONSES.dlq" 2>>"$LOGFILE") ||
     component_failed "$NAME" "$LOGFILE" "admin client could not list/create topics on 127.0.0.1:$KAFKA_PORT"
   log "kafka: ready, $(head -n 1 <<<"$out")"
 }
