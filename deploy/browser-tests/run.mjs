@@ -105,6 +105,11 @@ async function answerThroughApi(user, roundId, value) {
 }
 
 mkdirSync(SHOTS, { recursive: true });
+const ready = await fetch(`${BASE}/q/health/ready`).then((r) => r.ok, () => false);
+if (!ready) {
+  console.log(`FAIL  the gateway is not ready at ${BASE} (start the stack: ./pulse up)\n0 passed, 1 failed`);
+  process.exit(1);
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
