@@ -368,14 +368,14 @@ public final class AnonymityAudit {
     // ---- logs --------------------------------------------------------------------------------
 
     private void scanLogs(Path dir) throws Exception {
-        Map<String, Path> logs = new LinkedHashMap<>();
-        for (String s : List.of("gateway", "survey-service", "analytics-service")) {
-            Path f = dir.resolve(s + ".log");
-            if (Files.exists(f)) {
-                logs.put(s, f);
-            } else {
-                System.out.println("  --   no " + f);
-            }
+        // every instance: gateway.log, survey-service.log, survey-service-2.log (./pulse up --scale 2), ...
+        Map<String, Path> logs = new TreeMap<>();
+        try (var files = Files.list(dir)) {
+            files.filter(f -> f.getFileName().toString().matches("(gateway|survey-service|analytics-service)(-\\d+)?\\.log"))
+                    .forEach(f -> logs.put(f.getFileName().toString().replaceFirst("\\.log$", ""), f));
+        }
+        if (logs.isEmpty()) {
+            System.out.println("  --   no service logs in " + dir);
         }
         for (var e : logs.entrySet()) {
             List<String> all = Files.readAllLines(e.getValue(), StandardCharsets.ISO_8859_1);
