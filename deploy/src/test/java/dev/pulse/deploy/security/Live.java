@@ -137,10 +137,16 @@ public final class Live {
         r.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         HttpRequest request = r.build();
         // Set-up calls ride out a service restart (the stack is shared with other suites): bounded, 90 s.
+        // The matrix and the fuzz send their own requests (Live.send / HTTP) and see every answer as it is.
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
-                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                // 503 + Retry-After: an upstream is restarting; a set-up call waits like any client would.
+                if (response.statusCode() != 503 || System.nanoTime() > deadline) {
+                    return response;
+                }
+                sleep(1000);
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(method + " " + url + ": " + e, e);
