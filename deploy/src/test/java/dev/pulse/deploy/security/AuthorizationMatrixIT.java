@@ -174,8 +174,8 @@ class AuthorizationMatrixIT {
         //                                                                         anon emp  mgr  hr   oth  exp  forged
         row("GET", "/api/me/rounds", null, null,                                   401, 200, 200, 200, 401, 401, 401);
         row("GET", "/api/rounds/" + openRound + "/keys", null, null,               200, 200, 200, 200, 200, 200, 200);
-        // survey-service serves the item catalogue, but the gateway does not route it (not in the public contract)
-        row("GET", "/api/catalogue/items", null, null,                             404, 404, 404, 404, 404, 404, 404);
+        // The questionnaire is public: anyone may read what Pulse asks.
+        row("GET", "/api/catalogue/items", null, null,                             200, 200, 200, 200, 200, 200, 200);
         row("POST", "/api/rounds/" + openRound + "/ballots", null, AuthorizationMatrixIT::blindedBallotRequest,
                                                                                    401, 200, 200, 200, 401, 401, 401);
         row("POST", "/api/responses", null, () -> bogusSubmission,                403, 403, 403, 403, 403, 403, 403);
