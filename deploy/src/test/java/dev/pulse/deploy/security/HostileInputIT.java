@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * spent tokens, issued ballots, campaigns, rounds, analytics counts). Then ballot abuse: many parallel ballot
  * requests for one person and many parallel replays of one token — exactly one of each wins.
  *
- * <p>The gateway rate-limits the anonymous route (one global bucket, 50/s) and ballots (per person, burst 10), which
+ * <p>The gateway rate-limits the anonymous route (one global bucket) and ballots (per person, burst 10), which
  * would turn most of the run into 429s. The suite therefore sends its requests through its own gateway
  * ({@link TestGateway}: the same build, in front of the same services, limits raised by system properties for
  * this process only); the production configuration and the shared gateway keep their limits. A 429 would still
