@@ -77,10 +77,5 @@ public interface PulseConfig {
         @WithName("idle-pause")
         @WithDefault("200ms")
         Duration idlePause();
-
-        /** Shuffled batches need a few rows to shuffle: wait this long for a batch to fill up. */
-        @WithName("min-batch")
-        @WithDefault("1")
-        int minBatch();
     }
 }

@@ -10,6 +10,7 @@ import dev.pulse.survey.round.RoundItems;
 import dev.pulse.survey.round.RoundKeyring;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
@@ -80,7 +81,7 @@ public class ResponseService {
         byte[] payload = ContractJson.encode(new ResponseSubmitted(ResponseSubmitted.SCHEMA_VERSION, responseId,
                 r.roundId(), key.unitId(), answers));
         Sql.update(db, "insert into response (id, round_id, unit_id, answers) values (?, ?, ?, ?::jsonb)",
-                responseId, r.roundId(), key.unitId(), toJson(answers));
+                responseId, r.roundId(), key.unitId(), new String(ContractJson.encode(answers), StandardCharsets.UTF_8));
         Sql.update(db, "insert into response_outbox (id, round_id, payload) values (?, ?, ?)",
                 responseId, r.roundId(), payload);
         return responseId;
@@ -100,12 +101,5 @@ public class ResponseService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String toJson(Map<String, Integer> answers) {
-        StringBuilder sb = new StringBuilder("{");
-        answers.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"')
-                .append(k.replace("\\", "\\\\").replace("\"", "\\\"")).append("\":").append(v));
-        return sb.append('}').toString();
     }
 }

@@ -27,6 +27,8 @@ public class RoundKeyring {
     private final DataSource db;
     private final KeySealer sealer;
     private final ConcurrentHashMap<String, RoundKey> cache = new ConcurrentHashMap<>();
+    /** (round, unit) to key id: fixed once the round is open, so issuance need not ask the database each time. */
+    private final ConcurrentHashMap<String, String> keyIdOfUnit = new ConcurrentHashMap<>();
 
     public record RoundKey(String keyId, UUID roundId, String unitId, RSAPublicKey publicKey, RSAPrivateCrtKey privateKey) {
     }
@@ -76,12 +78,20 @@ public class RoundKeyring {
     }
 
     public Optional<RoundKey> forUnit(UUID roundId, String unitId) {
+        String known = keyIdOfUnit.get(associatedData(roundId, unitId));
+        if (known != null) {
+            return find(known);
+        }
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select key_id from round_key where round_id = ? and unit_id = ?")) {
             ps.setObject(1, roundId);
             ps.setString(2, unitId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? find(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                keyIdOfUnit.putIfAbsent(associatedData(roundId, unitId), rs.getString(1));
+                return find(rs.getString(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("round keys unreadable", e);
