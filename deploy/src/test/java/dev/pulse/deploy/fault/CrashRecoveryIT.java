@@ -13,24 +13,19 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +35,11 @@ import org.junit.jupiter.api.Test;
  * "already used" after an attempt whose outcome it never saw means that attempt was accepted. Afterwards every
  * accepted answer is counted in analytics exactly once.
  *
- * <p>Disruptive for everyone on the stack: runs only with PULSE_FAULTS=1 (./pulse test --long).
+ * <p>Disruptive for everyone on the stack: runs only with PULSE_FAULTS=1 (the last step of ./pulse test).
  */
-class CrashRecoveryLongIT {
+class CrashRecoveryIT {
     private static final int ROUNDS = Integer.parseInt(Live.env("PULSE_FAULT_ROUNDS", "17"));
     private static final List<String> VICTIMS = List.of("kafka", "postgres", "analytics-service", "survey-service", "gateway");
-    private static final Path REPO = Path.of("").toAbsolutePath().getFileName().toString().equals("deploy")
-            ? Path.of("").toAbsolutePath().getParent() : Path.of("").toAbsolutePath();
     private static final String SURVEY_DIRECT = "http://" + Live.HOST + ":" + Live.env("SURVEY_PORT", "8081");
 
     record Token(String roundId, String body) {
@@ -54,7 +47,7 @@ class CrashRecoveryLongIT {
 
     @Test
     void every_accepted_answer_is_counted_exactly_once_through_kill_minus_nine_of_every_component() throws Exception {
-        Assumptions.assumeTrue("1".equals(System.getenv("PULSE_FAULTS")), "fault injection only in ./pulse test --long");
+        Faults.requireFaultRun();
         SecureRandom random = new SecureRandom();
         // Ballots straight from survey-service: set-up, not under test (and the gateway's per-person ballot limit
         // would otherwise throttle 20 rounds x 120 people).
@@ -127,9 +120,9 @@ class CrashRecoveryLongIT {
                         }
                         unseen |= status == -1 || status >= 500;
                         retries.incrementAndGet();
-                        sleep(status == 429 ? 200 : 1000);
+                        Faults.sleep(status == 429 ? 200 : 1000);
                     }
-                    sleep(250); // ~15 submissions a second from 4 clients: the load spans all five faults
+                    Faults.sleep(250); // ~15 submissions a second from 4 clients: the load spans all five faults
                 }
                 return null;
             }));
@@ -137,11 +130,11 @@ class CrashRecoveryLongIT {
         int faults = 0;
         try {
             for (String victim : VICTIMS) {
-                sleep(6_000);
-                kill9(victim);
+                Faults.sleep(6_000);
+                Faults.kill9(victim);
                 faults++;
-                sleep(3_000);
-                restart(victim);
+                Faults.sleep(3_000);
+                Faults.restart(victim);
             }
             for (Future<?> f : workers) {
                 f.get(10, TimeUnit.MINUTES);
@@ -154,12 +147,12 @@ class CrashRecoveryLongIT {
         long stored = 0;
         long drainDeadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (System.nanoTime() < drainDeadline) {
-            stored = sum("select count(*) from response where round_id = ?", rounds, true);
-            counted = sum("select coalesce(sum(respondents), 0) from unit_aggregate where round_id = ?", rounds, false);
+            stored = Faults.stored(rounds);
+            counted = Faults.counted(rounds);
             if (counted >= total && counted >= stored) {
                 break;
             }
-            sleep(2_000);
+            Faults.sleep(2_000);
         }
         rounds.forEach(Live::closeRound);
         long lost = Math.max(0, total - counted);
@@ -173,48 +166,5 @@ class CrashRecoveryLongIT {
         assertEquals(total, stored, "survey-service stored exactly the accepted answers");
         assertEquals(0, lost, "lost");
         assertEquals(0, duplicated, "duplicated");
-    }
-
-    private static long sum(String sql, List<String> rounds, boolean survey) throws Exception {
-        long n = 0;
-        try (Connection c = survey ? Live.surveyDb() : Live.analyticsDb()) {
-            for (String r : rounds) {
-                n += Live.count(c, sql, UUID.fromString(r));
-            }
-        } catch (java.sql.SQLException e) {
-            return -1; // PostgreSQL still recovering
-        }
-        return n;
-    }
-
-    private static void kill9(String component) throws Exception {
-        Path pidFile = REPO.resolve(".state/run/" + component + ".pid");
-        String pid = Files.readAllLines(pidFile).get(0).trim();
-        System.out.println("faults: kill -9 " + component + " (pid " + pid + ")");
-        new ProcessBuilder("kill", "-9", pid).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-    }
-
-    private static void restart(String component) throws Exception {
-        List<String> cmd = component.endsWith("-service") || component.equals("gateway")
-                ? List.of(REPO.resolve("deploy/local/services.sh").toString(), "start", component)
-                : List.of(REPO.resolve("deploy/local/" + component + ".sh").toString(), "start");
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(REPO.resolve("deploy/target/fault-restart-" + component + ".log").toFile()).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("restarting " + component + " took longer than 180 s");
-        }
-        System.out.printf("faults: %s restarted (exit %d) in %.1f s%n", component, p.exitValue(), (System.nanoTime() - t0) / 1e9);
-        assertEquals(0, p.exitValue(), "restart of " + component);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
