@@ -8,6 +8,8 @@ public enum ProblemType {
     NOT_FOUND("not-found", 404, "No such API resource"),
     CROSS_ORIGIN_WRITE("cross-origin-write", 403, "Write from another origin refused"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
+    URI_TOO_LONG("uri-too-long", 414, "Request target too long"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request headers too large"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     GATEWAY_ERROR("gateway-error", 500, "Gateway error"),
     SIGN_IN_UNAVAILABLE("sign-in-unavailable", 503, "Sign-in service unavailable"),
