@@ -188,11 +188,16 @@ public final class Bench {
                 for (String roundId : roundIds) {
                     try {
                         JsonNode p = call("GET", gateway + "/api/analytics/rounds/" + roundId + "/participation", hr, null);
-                        long responded = 0;
+                        // Cells are subtree totals: the root row ("/") is the whole round, including people whose
+                        // small unit was merged up into it; summing the top-level rows would miss those.
+                        long responded = -1;
                         for (JsonNode u : p.path("units")) {
-                            if (u.path("unitPath").asText().lastIndexOf('/') == 0) {
-                                responded += u.path("responded").asLong();
+                            if (u.path("unitPath").asText().equals("/")) {
+                                responded = u.path("responded").asLong();
                             }
+                        }
+                        if (responded < 0) {
+                            continue; // not known to analytics yet
                         }
                         observed.get(roundId).add(new long[] {System.nanoTime(), responded});
                     } catch (Exception e) {
