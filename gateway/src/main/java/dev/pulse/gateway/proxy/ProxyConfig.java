@@ -33,6 +33,13 @@ public interface ProxyConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /**
+     * Keep-alive connections per upstream instance and pool. Vert.x's default of 5 would cap the anonymous route at
+     * 5 submissions in flight per survey-service instance, far below a 09:00 burst.
+     */
+    @WithDefault("64")
+    int maxConnectionsPerInstance();
+
     /** Retries after a failed connect, only for GET and HEAD. */
     @WithDefault("1")
     int connectRetries();

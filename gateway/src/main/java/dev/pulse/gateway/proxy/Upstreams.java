@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 
 /**
  * One Vert.x HTTP client per upstream, plus one reserved for the anonymous route, all on Quarkus'
@@ -37,7 +38,7 @@ public class Upstreams {
             urls.add(upstream(destination).url());
             upstream(destination).replicas().ifPresent(urls::addAll);
             instances.put(destination, new RoundRobin<>(urls));
-            identityClients.put(destination, vertx.createHttpClient(clientOptions(destination, "identity")));
+            identityClients.put(destination, vertx.createHttpClient(clientOptions(destination, "identity"), pool()));
             breakers.put(destination, new CircuitBreaker(
                     config.circuitBreaker().failureThreshold(), config.circuitBreaker().openDuration(),
                     System::nanoTime,
@@ -46,7 +47,11 @@ public class Upstreams {
         // Own connection pool for submissions: a pooled keep-alive connection that earlier carried
         // someone's ballot request (with their token) is never reused for a submission, so the
         // upstream cannot link the two by connection. No PROXY-protocol header, no client address.
-        this.anonymousClient = vertx.createHttpClient(clientOptions(Destination.SURVEY, "anonymous"));
+        this.anonymousClient = vertx.createHttpClient(clientOptions(Destination.SURVEY, "anonymous"), pool());
+    }
+
+    private PoolOptions pool() {
+        return new PoolOptions().setHttp1MaxSize(config.maxConnectionsPerInstance());
     }
 
     private HttpClientOptions clientOptions(Destination destination, String purpose) {
