@@ -9,4 +9,6 @@ command -v npm >/dev/null || { echo "web: npm is missing (apt-get install -y nod
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
+# The small pure parts (e.g. the trend chart's geometry) are specified in test/; a broken one stops the build.
+npm test --silent >/dev/null || { npm test; exit 1; }
 npm run --silent build
