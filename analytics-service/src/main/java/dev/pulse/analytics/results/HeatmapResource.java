@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,14 +46,14 @@ public class HeatmapResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The round is still open", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public HeatmapView heatmap(@PathParam("roundId") UUID roundId) {
-        return reports.heatmap(roundId, viewers.current());
+    public Response heatmap(@PathParam("roundId") UUID roundId) {
+        return Response.ok(reports.heatmapJson(roundId, viewers.current()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Produces(Csv.MEDIA_TYPE)
     @Operation(summary = "Heatmap as CSV: one row per unit, the mean score per dimension, or suppressed")
     public String heatmapCsv(@PathParam("roundId") UUID roundId) {
-        return CsvReports.heatmap(heatmap(roundId));
+        return CsvReports.heatmap(reports.heatmap(roundId, viewers.current()));
     }
 }

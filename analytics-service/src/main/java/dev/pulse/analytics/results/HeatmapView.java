@@ -9,6 +9,7 @@ public record HeatmapView(UUID roundId, String status, int minGroupSize, List<St
 
     @Schema(oneOf = {VisibleRow.class, ResultsView.SuppressedUnit.class})
     public sealed interface Row permits VisibleRow, SuppressedRow {
+        String unitId();
     }
 
     /** @param cells one per dimension, in the order of {@code dimensions} */

@@ -1,5 +1,7 @@
 package dev.pulse.analytics.results;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pulse.analytics.access.Viewer;
 import dev.pulse.analytics.aggregate.Score;
 import dev.pulse.analytics.problem.ProblemException;
@@ -17,32 +19,76 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReportsService {
 
+    private static final String HEATMAP_ROWS = "heatmap-rows";
+
+
     private final ResultsService results;
+    private final ClosedRounds closedRounds;
     private final RoundStore rounds;
 
-    public ReportsService(ResultsService results, RoundStore rounds) {
+    private final ObjectMapper json;
+
+    public ReportsService(ResultsService results, ClosedRounds closedRounds, RoundStore rounds, ObjectMapper json) {
         this.results = results;
+        this.closedRounds = closedRounds;
         this.rounds = rounds;
+        this.json = json;
     }
 
     public HeatmapView heatmap(UUID roundId, Viewer viewer) {
-        RoundResults round = results.closedRoundResults(roundId);
-        Optional<RoundResults> previous = results.previousRound(round.round());
-        List<HeatmapView.Row> rows = new ArrayList<>();
+        return heatmap(closedRounds.closed(roundId), viewer);
+    }
+
+    /**
+     * The heatmap as JSON. A large round's heatmap is hundreds of kilobytes whose serialisation costs more than
+     * everything else in the request, so the bytes are kept per round version and per set of units shown.
+     */
+    public byte[] heatmapJson(UUID roundId, Viewer viewer) {
+        ClosedRound round = closedRounds.closed(roundId);
+        HeatmapView view = heatmap(round, viewer);
+        List<String> shownUnits = view.units().stream().map(HeatmapView.Row::unitId).toList();
+        return closedRounds.derived(new HeatmapJson(shownUnits), round, r -> json(view));
+    }
+
+    private HeatmapView heatmap(ClosedRound round, Viewer viewer) {
+        // The rows do not depend on the viewer (suppression is decided for the whole round), so they are built
+        // once per version and only filtered per request.
+        List<HeatmapView.Row> rows = closedRounds.derived(HEATMAP_ROWS, round, ReportsService::heatmapRows)
+                .stream().filter(r -> viewer.maySee(r.unit())).map(UnitRow::row).toList();
+        RoundResults current = round.current();
+        return new HeatmapView(current.round().roundId(), current.round().status().name(), current.k().value(),
+                current.dimensionIds(), rows);
+    }
+
+    private record HeatmapJson(List<String> shownUnits) {
+    }
+
+    private byte[] json(Object view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a report as JSON", e);
+        }
+    }
+
+    private record UnitRow(RoundEvent.Unit unit, HeatmapView.Row row) {
+    }
+
+    /** One row per unit with data, parents before children. */
+    private static List<UnitRow> heatmapRows(ClosedRound closed) {
+        RoundResults round = closed.current();
+        List<UnitRow> rows = new ArrayList<>();
         for (String unitId : round.unitsWithData()) {
             RoundEvent.Unit unit = round.tree().unit(unitId);
-            if (!viewer.maySee(unit)) {
-                continue;
-            }
             Optional<String> hidden = round.suppressionReason(unitId);
             if (hidden.isPresent()) {
-                rows.add(new HeatmapView.SuppressedRow(unitId, unit.unitPath(), true, hidden.get()));
+                rows.add(new UnitRow(unit, new HeatmapView.SuppressedRow(unitId, unit.unitPath(), true, hidden.get())));
             } else {
-                rows.add(new HeatmapView.VisibleRow(unitId, unit.unitPath(), round.respondents(unitId).orElseThrow(), false,
-                        round.dimensionCells(unitId, previous)));
+                rows.add(new UnitRow(unit, new HeatmapView.VisibleRow(unitId, unit.unitPath(),
+                        round.respondents(unitId).orElseThrow(), false, round.dimensionCells(unitId, closed.previous()))));
             }
         }
-        return new HeatmapView(roundId, round.round().status().name(), round.k().value(), round.dimensionIds(), rows);
+        return List.copyOf(rows);
     }
 
     public TrendsView trends(UUID campaignId, String unitId, Optional<String> dimension, Viewer viewer) {

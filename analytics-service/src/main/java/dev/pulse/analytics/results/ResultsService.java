@@ -4,7 +4,6 @@ import dev.pulse.analytics.access.Viewer;
 import dev.pulse.analytics.aggregate.AggregateStore;
 import dev.pulse.analytics.disclosure.DisclosurePolicy;
 import dev.pulse.analytics.problem.ProblemException;
-import dev.pulse.analytics.round.RoundStore;
 import dev.pulse.contracts.RoundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -12,22 +11,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Loads a round, applies the disclosure rule once, and cuts out what the viewer may see. */
+/**
+ * Takes a closed round's results (the disclosure rule applied once per version, see {@link ClosedRounds}) and
+ * cuts out what the viewer may see.
+ */
 @ApplicationScoped
 public class ResultsService {
 
-    private final RoundStore rounds;
+    private final ClosedRounds closedRounds;
     private final AggregateStore aggregates;
     private final DisclosurePolicy policy;
 
-    public ResultsService(RoundStore rounds, AggregateStore aggregates, DisclosurePolicy policy) {
-        this.rounds = rounds;
+    public ResultsService(ClosedRounds closedRounds, AggregateStore aggregates, DisclosurePolicy policy) {
+        this.closedRounds = closedRounds;
         this.aggregates = aggregates;
         this.policy = policy;
     }
 
     public ResultsView results(UUID roundId, Optional<String> unitId, Viewer viewer) {
-        RoundResults results = closedRoundResults(roundId);
+        ClosedRound round = closedRounds.closed(roundId);
+        RoundResults results = round.current();
         List<String> selected = new ArrayList<>();
         if (unitId.isPresent()) {
             String unit = requireVisibleUnit(results, unitId.get(), viewer);
@@ -38,28 +41,12 @@ public class ResultsService {
         } else {
             results.tree().preOrder().stream().filter(u -> viewer.maySee(results.tree().unit(u))).forEach(selected::add);
         }
-        return results.view(selected, previousRound(results.round()));
+        return results.view(selected, round.previous());
     }
 
-    /** The results of a round that has closed; while it is open nobody sees anything. */
-    public RoundResults closedRoundResults(UUID roundId) {
-        RoundEvent round = rounds.find(roundId).orElseThrow(() -> roundNotFound());
-        if (round.status() != RoundEvent.Status.CLOSED) {
-            throw ProblemException.conflict("round-still-open", "Round still open",
-                    "Results are shown only after the round has closed; try again after " + round.closesAt() + ".");
-        }
-        return of(round);
-    }
-
+    /** Results of any closed round computed afresh (trends read every round of a campaign at once). */
     public RoundResults of(RoundEvent round) {
         return RoundResults.of(round, aggregates.load(round.roundId()), policy.forRound(round.minGroupSize()));
-    }
-
-    /** The closed round with sequence - 1 in the same campaign, for deltas. */
-    public Optional<RoundResults> previousRound(RoundEvent round) {
-        return rounds.find(round.campaignId(), round.sequence() - 1)
-                .filter(p -> p.status() == RoundEvent.Status.CLOSED)
-                .map(this::of);
     }
 
     public static String requireVisibleUnit(RoundResults results, String unitId, Viewer viewer) {

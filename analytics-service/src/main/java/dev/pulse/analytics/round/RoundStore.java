@@ -28,7 +28,7 @@ public class RoundStore {
             on conflict (round_id) do update set
                 campaign_id = excluded.campaign_id, sequence = excluded.sequence, status = excluded.status,
                 min_group_size = excluded.min_group_size, opened_at = excluded.opened_at,
-                closes_at = excluded.closes_at""";
+                closes_at = excluded.closes_at, revision = round.revision + 1""";
     private static final String SELECT_ROUND = """
             select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
             from round where round_id = ?""";
@@ -39,6 +39,25 @@ public class RoundStore {
             select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
             from round where campaign_id = ? order by sequence""";
 
+    /**
+     * One statement, so the round and its predecessor are versioned from one snapshot. The previous round is
+     * chosen exactly as {@link #find(UUID, int)} chooses it.
+     */
+    private static final String SELECT_VERSIONS = """
+            with this_round as (
+                select round_id, campaign_id, sequence, status, closes_at, revision from round where round_id = ?),
+            previous_round as (
+                select p.round_id, p.status, p.closes_at, p.revision
+                from round p join this_round t on p.campaign_id = t.campaign_id and p.sequence = t.sequence - 1
+                order by p.opened_at desc nulls last limit 1)
+            select 0 as which, v.round_id, v.status, v.closes_at, v.revision,
+                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id)
+            from this_round v
+            union all
+            select 1, v.round_id, v.status, v.closes_at, v.revision,
+                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id)
+            from previous_round v
+            order by which""";
     private final AgroalDataSource dataSource;
 
     public RoundStore(AgroalDataSource dataSource) {
@@ -138,6 +157,32 @@ public class RoundStore {
             return rounds;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the rounds of a campaign", e);
+        }
+    }
+
+    /** The current version of a round and of its campaign's previous round; empty for an unknown round. */
+    public Optional<RoundVersion.WithPrevious> versionWithPrevious(UUID roundId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(SELECT_VERSIONS)) {
+            statement.setObject(1, roundId);
+            RoundVersion round = null;
+            RoundVersion previous = null;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    RoundVersion version = new RoundVersion(rs.getObject(2, UUID.class),
+                            RoundEvent.Status.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), rs.getLong(5),
+                            rs.getLong(6));
+                    if (rs.getInt(1) == 0) {
+                        round = version;
+                    } else {
+                        previous = version;
+                    }
+                }
+            }
+            return round == null ? Optional.empty()
+                    : Optional.of(new RoundVersion.WithPrevious(round, Optional.ofNullable(previous)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the version of a round", e);
         }
     }
 
