@@ -58,6 +58,10 @@ public class RoundStore {
                    (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id)
             from previous_round v
             order by which""";
+    private static final String LIST_CAMPAIGN_ROUNDS = """
+            select round_id, sequence, status, opened_at, closes_at
+            from round where campaign_id = ? order by sequence desc, opened_at desc nulls last""";
+
     private final AgroalDataSource dataSource;
 
     public RoundStore(AgroalDataSource dataSource) {
@@ -183,6 +187,25 @@ public class RoundStore {
                     : Optional.of(new RoundVersion.WithPrevious(round, Optional.ofNullable(previous)));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the version of a round", e);
+        }
+    }
+
+    /** The rounds of a campaign without their units and items, newest first: one query, however many rounds. */
+    public List<CampaignRound> listByCampaign(UUID campaignId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(LIST_CAMPAIGN_ROUNDS)) {
+            statement.setObject(1, campaignId);
+            List<CampaignRound> rounds = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rounds.add(CampaignRound.of(rs.getObject(1, UUID.class), rs.getInt(2),
+                            RoundEvent.Status.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)),
+                            instant(rs.getTimestamp(5))));
+                }
+            }
+            return rounds;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the rounds of a campaign", e);
         }
     }
 
