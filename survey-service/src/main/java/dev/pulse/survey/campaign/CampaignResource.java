@@ -105,6 +105,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "201", description = "opened; body has the roundId")
     @APIResponse(responseCode = "404", description = "unknown campaign")
     @APIResponse(responseCode = "409", description = "a round is already open, or the target has fewer than k people")
+    @APIResponse(responseCode = "503", description = "the directory (Keycloak) cannot be read; nothing was opened, try again")
     public Response openRound(@PathParam("id") UUID id) {
         UUID roundId = campaigns.openRoundNow(id);
         return Response.created(URI.create("/api/rounds/" + roundId + "/keys")).entity(new OpenedRound(roundId, id)).build();

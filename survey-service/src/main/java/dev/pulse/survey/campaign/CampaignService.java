@@ -6,6 +6,7 @@ import dev.pulse.survey.catalogue.Catalogue;
 import dev.pulse.survey.db.Sql;
 import dev.pulse.survey.directory.Directory;
 import dev.pulse.survey.directory.OrgSnapshot;
+import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.problem.ProblemException;
 import dev.pulse.survey.round.RoundService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +25,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class CampaignService {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
 
     private final DataSource db;
-    private final Directory directory;
+    private final OrgSnapshots snapshots;
     private final Catalogue catalogue;
     private final RoundService rounds;
 
-    public CampaignService(DataSource db, Directory directory, Catalogue catalogue, RoundService rounds) {
+    public CampaignService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundService rounds) {
         this.db = db;
-        this.directory = directory;
+        this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.rounds = rounds;
     }
@@ -145,7 +147,17 @@ public class CampaignService {
         if (r.units() == null || r.units().isEmpty()) {
             throw ProblemException.invalidField("units", "name at least one unit path, e.g. /production");
         }
-        OrgSnapshot org = directory.snapshot();
+        // The scheduled snapshot is enough to check that units exist (who may answer is decided at opening). A
+        // unit HR has just created may not be in it yet: then read again, at most every RECHECK_AFTER.
+        OrgSnapshot latest = snapshots.latest();
+        OrgSnapshot org = latest;
+        if (r.units().stream().anyMatch(p -> p == null || latest.unitByPath(p).isEmpty())) {
+            try {
+                org = snapshots.readSince(Instant.now().minus(RECHECK_AFTER));
+            } catch (Directory.DirectoryUnavailableException e) {
+                // Keep the last good snapshot: the 400 below is still true as far as it is known.
+            }
+        }
         for (int i = 0; i < r.units().size(); i++) {
             String path = r.units().get(i);
             if (path == null || org.unitByPath(path).isEmpty()) {

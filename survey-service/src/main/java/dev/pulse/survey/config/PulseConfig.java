@@ -62,6 +62,19 @@ public interface PulseConfig {
 
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * How often the organisation snapshot used for campaign validation and key-pool planning is
+         * re-read ("off" disables it, e.g. in tests). Opening a round always reads the directory anew.
+         */
+        @WithName("refresh-every")
+        @WithDefault("5m")
+        String refreshEvery();
+
+        /** Beyond this age the snapshot's wellness check (/q/health/well) reports DOWN. */
+        @WithName("max-age")
+        @WithDefault("30m")
+        Duration maxAge();
     }
 
     interface OutboxConfig {

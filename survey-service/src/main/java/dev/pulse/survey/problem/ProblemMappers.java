@@ -2,6 +2,7 @@ package dev.pulse.survey.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.pulse.survey.directory.Directory;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +46,17 @@ public class ProblemMappers {
                 : "";
         return response(Problem.of("malformed-json", "Malformed request body", 400,
                 "The request body is not valid JSON of the expected shape" + where + "."));
+    }
+
+    @ServerExceptionMapper
+    public Response directoryUnavailable(Directory.DirectoryUnavailableException e) {
+        // The cause names an endpoint or a group id at most, never a person; the caller gets no internals.
+        LOG.warnf("directory unavailable: %s", e.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "60")
+                .entity(Problem.of("directory-unavailable", "Organisation directory unavailable", 503,
+                        "The organisation (Keycloak groups) cannot be read right now, and a round never opens with an "
+                                + "outdated organisation. Try again in a minute; scheduled rounds open by themselves once it answers."))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -7,8 +7,8 @@ import dev.pulse.survey.campaign.Campaign;
 import dev.pulse.survey.catalogue.Catalogue;
 import dev.pulse.survey.config.PulseConfig;
 import dev.pulse.survey.db.Sql;
-import dev.pulse.survey.directory.Directory;
 import dev.pulse.survey.directory.OrgSnapshot;
+import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,9 +17,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -32,17 +30,17 @@ public class RoundService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource db;
-    private final Directory directory;
+    private final OrgSnapshots snapshots;
     private final Catalogue catalogue;
     private final RoundKeyring keyring;
     private final SubjectHasher hasher;
     private final RoundEvents events;
     private final PulseConfig config;
 
-    public RoundService(DataSource db, Directory directory, Catalogue catalogue, RoundKeyring keyring,
+    public RoundService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundKeyring keyring,
                         SubjectHasher hasher, RoundEvents events, PulseConfig config) {
         this.db = db;
-        this.directory = directory;
+        this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.keyring = keyring;
         this.hasher = hasher;
@@ -64,7 +62,9 @@ public class RoundService {
 
     /**
      * Opens a round; {@code scheduledFor} is the fire time of the schedule it belongs to, or null when
-     * HR opens one by hand.
+     * HR opens one by hand. Who may answer comes from a directory read that began at or after
+     * {@code now}, never from an older snapshot; if the directory cannot be read, nothing opens
+     * (503, and the scheduler tries again in its next pass).
      */
     @Transactional
     public UUID open(Campaign campaign, Instant now, Instant scheduledFor) {
@@ -72,30 +72,16 @@ public class RoundService {
             throw ProblemException.conflict("round-already-open", "A round is already open",
                     "Campaign " + campaign.id() + " already has an open round; close it first.");
         }
-        OrgSnapshot org = directory.snapshot();
-        Map<String, OrgSnapshot.Unit> byId = org.unitsById();
-        List<OrgSnapshot.Unit> target = org.units().stream()
-                .filter(u -> campaign.units().stream().anyMatch(u::isWithin)).toList();
-        Map<String, String> homeOfSubject = new HashMap<>();
-        Map<String, Integer> direct = new HashMap<>();
-        for (String subject : org.members().keySet()) {
-            org.homeUnit(subject, campaign.units()).ifPresent(u -> {
-                homeOfSubject.put(subject, u.id());
-                direct.merge(u.id(), 1, Integer::sum);
-            });
-        }
-        List<ReportingUnits.UnitNode> nodes = target.stream()
-                .map(u -> new ReportingUnits.UnitNode(u.id(), parentInTarget(u, byId, campaign.units()),
-                        direct.getOrDefault(u.id(), 0)))
-                .toList();
-        ReportingUnits.Plan plan;
+        OrgSnapshot org = snapshots.readSince(now);
+        RoundTarget target;
         try {
-            plan = ReportingUnits.plan(nodes, config.minGroupSize());
+            target = RoundTarget.of(org, campaign.units(), config.minGroupSize());
         } catch (ReportingUnits.TooFewPeopleException e) {
             throw ProblemException.conflict("target-too-small", "Too few people to stay anonymous",
                     "The campaign's units have fewer than " + config.minGroupSize()
                             + " eligible people in total, so no answer could stay anonymous. Add units.");
         }
+        ReportingUnits.Plan plan = target.plan();
 
         UUID roundId = UUID.randomUUID();
         int sequence = Sql.one(db, "select coalesce(max(sequence), 0) + 1 from round where campaign_id = ?",
@@ -118,8 +104,8 @@ public class RoundService {
         }
         List<Object[]> unitRows = new ArrayList<>();
         unitRows.add(new Object[] {roundId, ReportingUnits.ROOT_ID, "/", null, 0, plan.reportingUnitOf().get(ReportingUnits.ROOT_ID)});
-        for (ReportingUnits.UnitNode n : nodes) {
-            unitRows.add(new Object[] {roundId, n.id(), byId.get(n.id()).path(), n.parentId(), n.eligible(),
+        for (ReportingUnits.UnitNode n : target.nodes()) {
+            unitRows.add(new Object[] {roundId, n.id(), target.pathOf().get(n.id()), n.parentId(), n.eligible(),
                     plan.reportingUnitOf().get(n.id())});
         }
         Sql.batch(db, "insert into round_unit (round_id, unit_id, unit_path, parent_unit_id, eligible, reporting_unit_id) "
@@ -132,7 +118,7 @@ public class RoundService {
                     keyring.seal((RSAPrivateCrtKey) pair.getPrivate(), roundId, reportingUnit));
         }
         List<Object[]> rosterRows = new ArrayList<>();
-        homeOfSubject.forEach((subject, unit) -> rosterRows.add(
+        target.homeOfSubject().forEach((subject, unit) -> rosterRows.add(
                 new Object[] {roundId, hasher.hash(roundId, subject), plan.reportingUnitOf().get(unit)}));
         Sql.batch(db, "insert into roster (round_id, subject_hash, reporting_unit_id) values (?, ?, ?)", rosterRows);
         events.publish(roundId);
@@ -178,14 +164,5 @@ public class RoundService {
                         + "join round_unit u on u.round_id = k.round_id and u.unit_id = k.unit_id "
                         + "where k.round_id = ? order by u.unit_path",
                 rs -> new KeyView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), roundId);
-    }
-
-    /** The nearest ancestor inside the target, or the synthetic root for a top unit of the target. */
-    private static String parentInTarget(OrgSnapshot.Unit unit, Map<String, OrgSnapshot.Unit> byId, List<String> targets) {
-        boolean isTargetTop = targets.contains(unit.path());
-        if (isTargetTop || unit.parentId() == null || !byId.containsKey(unit.parentId())) {
-            return ReportingUnits.ROOT_ID;
-        }
-        return unit.parentId();
     }
 }
