@@ -1,5 +1,6 @@
 package dev.pulse.survey.campaign;
 
+import dev.pulse.survey.rotation.RotationRule;
 import dev.pulse.survey.round.RoundService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +32,7 @@ public class CampaignResource {
     }
 
     public record CampaignView(UUID id, String name, String schedule, String timeZone, String roundDuration,
-                               List<String> units, int itemsPerRound, String status, UUID openRoundId,
+                               List<String> units, int itemsPerRound, RotationRule rotation, String status, UUID openRoundId,
                                java.time.Instant nextRoundAt) {
     }
 
@@ -49,7 +50,10 @@ public class CampaignResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a campaign")
+    @Operation(summary = "Create a campaign",
+            description = "rotation is optional: {\"anchorItems\": [item ids asked every round], \"everyDimensionWithin\": n}; "
+                    + "a missing field takes its default (the catalogue's anchor items; every dimension within 3 rounds, "
+                    + "or the shortest window the questions per round allow).")
     @APIResponse(responseCode = "201", description = "created; body has the id")
     @APIResponse(responseCode = "400", description = "invalid field, named in the problem's errors")
     public Response create(CampaignService.CampaignRequest request) {
@@ -68,7 +72,8 @@ public class CampaignResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a campaign's settings; open rounds keep theirs")
+    @Operation(summary = "Change a campaign's settings; open rounds keep theirs",
+            description = "Replaces every setting, the rotation rule too: a missing rotation means the default one.")
     @APIResponse(responseCode = "200", description = "updated")
     @APIResponse(responseCode = "400", description = "invalid field, named in the problem's errors")
     @APIResponse(responseCode = "404", description = "unknown campaign")
@@ -113,7 +118,7 @@ public class CampaignResource {
 
     private CampaignView view(Campaign c) {
         return new CampaignView(c.id(), c.name(), c.schedule(), c.timeZone(), c.roundDuration().toString(), c.units(),
-                c.itemsPerRound(), c.status().name(), rounds.openRoundOf(c.id()),
+                c.itemsPerRound(), c.rotation(), c.status().name(), rounds.openRoundOf(c.id()),
                 c.status() == Campaign.Status.ACTIVE
                         ? dev.pulse.survey.schedule.Schedule.next(c.schedule(), java.time.ZoneId.of(c.timeZone()),
                                 java.time.Instant.now()).orElse(null)

@@ -8,6 +8,7 @@ import dev.pulse.survey.directory.Directory;
 import dev.pulse.survey.directory.OrgSnapshot;
 import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.problem.ProblemException;
+import dev.pulse.survey.rotation.RotationRule;
 import dev.pulse.survey.round.RoundService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,7 @@ import javax.sql.DataSource;
 public class CampaignService {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration RECHECK_AFTER = Duration.ofSeconds(30);
+    private static final String COLUMNS = "id, name, schedule, time_zone, round_duration, units, items_per_round, status, rotation";
 
     private final DataSource db;
     private final OrgSnapshots snapshots;
@@ -41,27 +43,25 @@ public class CampaignService {
 
     /** What HR sends to create a campaign. */
     public record CampaignRequest(String name, String schedule, String timeZone, String roundDuration,
-                                  List<String> units, Integer itemsPerRound) {
+                                  List<String> units, Integer itemsPerRound, RotationRule.Request rotation) {
     }
 
     @Transactional
     public Campaign create(CampaignRequest request) {
         Campaign campaign = validate(request);
-        Sql.update(db, "insert into campaign (id, name, schedule, time_zone, round_duration, units, items_per_round, status) "
-                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+        Sql.update(db, "insert into campaign (id, name, schedule, time_zone, round_duration, units, items_per_round, rotation, "
+                        + "status) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)",
                 campaign.id(), campaign.name(), campaign.schedule(), campaign.timeZone(), campaign.roundDuration().toString(),
-                json(campaign.units()), campaign.itemsPerRound(), campaign.status().name());
+                json(campaign.units()), campaign.itemsPerRound(), json(campaign.rotation()), campaign.status().name());
         return campaign;
     }
 
     public List<Campaign> list() {
-        return Sql.list(db, "select id, name, schedule, time_zone, round_duration, units, items_per_round, status "
-                + "from campaign order by created_at, id", CampaignService::campaign);
+        return Sql.list(db, "select " + COLUMNS + " from campaign order by created_at, id", this::campaign);
     }
 
     public Campaign get(UUID id) {
-        return Sql.one(db, "select id, name, schedule, time_zone, round_duration, units, items_per_round, status "
-                        + "from campaign where id = ?", CampaignService::campaign, id)
+        return Sql.one(db, "select " + COLUMNS + " from campaign where id = ?", this::campaign, id)
                 .orElseThrow(() -> ProblemException.notFound("campaign-not-found", "There is no campaign " + id + "."));
     }
 
@@ -75,9 +75,9 @@ public class CampaignService {
         }
         Campaign valid = validate(request);
         Sql.update(db, "update campaign set name = ?, schedule = ?, time_zone = ?, round_duration = ?, units = ?::jsonb, "
-                        + "items_per_round = ?, updated_at = now() where id = ?",
+                        + "items_per_round = ?, rotation = ?::jsonb, updated_at = now() where id = ?",
                 valid.name(), valid.schedule(), valid.timeZone(), valid.roundDuration().toString(), json(valid.units()),
-                valid.itemsPerRound(), id);
+                valid.itemsPerRound(), json(valid.rotation()), id);
         return get(id);
     }
 
@@ -168,15 +168,20 @@ public class CampaignService {
         if (r.itemsPerRound() == null || r.itemsPerRound() < 1 || r.itemsPerRound() > max) {
             throw ProblemException.invalidField("itemsPerRound", "must be between 1 and " + max);
         }
+        RotationRule rotation = RotationRule.resolve(r.rotation(), catalogue, r.itemsPerRound());
         return new Campaign(UUID.randomUUID(), r.name().strip(), r.schedule().strip(), r.timeZone(), duration,
-                List.copyOf(r.units()), r.itemsPerRound(), Campaign.Status.ACTIVE);
+                List.copyOf(r.units()), r.itemsPerRound(), rotation, Campaign.Status.ACTIVE);
     }
 
-    private static Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Campaign campaign(java.sql.ResultSet rs) throws java.sql.SQLException {
         try {
+            int itemsPerRound = rs.getInt(7);
+            String rotation = rs.getString(9);
             return new Campaign(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                     Duration.parse(rs.getString(5)), JSON.readValue(rs.getString(6), new TypeReference<List<String>>() { }),
-                    rs.getInt(7), Campaign.Status.valueOf(rs.getString(8)));
+                    itemsPerRound, rotation == null ? RotationRule.defaultFor(catalogue, itemsPerRound)
+                            : JSON.readValue(rotation, RotationRule.class),
+                    Campaign.Status.valueOf(rs.getString(8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,45 +77,5 @@ public record Catalogue(int version, Map<String, List<String>> scale, List<Dimen
             }
         }
         return DEFAULT_LANGUAGE;
-    }
-
-    /**
-     * The items of round number {@code sequence}: anchor items every round, the others rotate so
-     * that consecutive rounds cover every dimension before any item repeats.
-     */
-    public List<Item> itemsForRound(int sequence, int count) {
-        if (sequence < 1 || count < 1) {
-            throw new IllegalArgumentException("sequence and count must be positive");
-        }
-        List<Item> anchors = items.stream().filter(Item::anchor).toList();
-        if (count <= anchors.size()) {
-            return anchors.subList(0, count);
-        }
-        List<Item> rotating = interleavedByDimension(items.stream().filter(i -> !i.anchor()).toList());
-        int slots = Math.min(count - anchors.size(), rotating.size());
-        List<Item> chosen = new ArrayList<>(anchors);
-        int offset = (int) (((long) (sequence - 1) * slots) % Math.max(1, rotating.size()));
-        for (int i = 0; i < slots; i++) {
-            chosen.add(rotating.get((offset + i) % rotating.size()));
-        }
-        return List.copyOf(chosen);
-    }
-
-    private List<Item> interleavedByDimension(List<Item> pool) {
-        Map<String, List<Item>> perDimension = new LinkedHashMap<>();
-        for (Dimension d : dimensions) {
-            perDimension.put(d.id(), new ArrayList<>());
-        }
-        pool.forEach(i -> perDimension.get(i.dimension()).add(i));
-        List<Item> out = new ArrayList<>();
-        int depth = perDimension.values().stream().mapToInt(List::size).max().orElse(0);
-        for (int level = 0; level < depth; level++) {
-            for (List<Item> list : perDimension.values()) {
-                if (level < list.size()) {
-                    out.add(list.get(level));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -10,6 +10,7 @@ import dev.pulse.survey.db.Sql;
 import dev.pulse.survey.directory.OrgSnapshot;
 import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.problem.ProblemException;
+import dev.pulse.survey.rotation.ItemRotation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.KeyPair;
@@ -28,6 +29,9 @@ import org.jboss.logging.Logger;
 public class RoundService {
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Enough past rounds for the rotation to know what was asked least recently, with a bound on the read. */
+    private static final int HISTORY_ROUNDS = 1000;
 
     private final DataSource db;
     private final OrgSnapshots snapshots;
@@ -86,8 +90,11 @@ public class RoundService {
         UUID roundId = UUID.randomUUID();
         int sequence = Sql.one(db, "select coalesce(max(sequence), 0) + 1 from round where campaign_id = ?",
                 rs -> rs.getInt(1), campaign.id()).orElse(1);
-        List<String> items = catalogue.itemsForRound(sequence, campaign.itemsPerRound()).stream()
-                .map(Catalogue.Item::id).toList();
+        List<List<String>> history = Sql.list(db, "select items from (select items, sequence from round where campaign_id = ? "
+                        + "order by sequence desc limit " + HISTORY_ROUNDS + ") r order by sequence",
+                rs -> RoundItems.parse(rs.getString(1)), campaign.id());
+        List<String> items = ItemRotation.itemsForRound(catalogue, campaign.rotation(), campaign.itemsPerRound(), history)
+                .stream().map(Catalogue.Item::id).toList();
         try {
             Sql.update(db, "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items, "
                             + "scheduled_for) values (?, ?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?)",

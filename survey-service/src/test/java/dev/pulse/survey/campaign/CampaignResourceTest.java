@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.pulse.survey.support.Campaigns;
 import dev.pulse.survey.support.Keycloak;
@@ -101,5 +102,64 @@ class CampaignResourceTest {
         String id = Campaigns.create("Tiny", List.of("/administration/hr"), 5);
         given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/rounds")
                 .then().statusCode(409).body("type", equalTo("https://pulse.dev/problems/target-too-small"));
+    }
+
+    private static String withRotation(String rotation) {
+        return VALID.replace("}", ",\"rotation\":" + rotation + "}");
+    }
+
+    @Test
+    void a_campaign_without_rotation_gets_the_default_rule_and_shows_it() {
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body(VALID)
+                .post("/api/campaigns").then().statusCode(201)
+                .body("rotation.anchorItems", equalTo(List.of("control-1-v1", "security-1-v1", "decisions-1-v1", "voice-1-v1")))
+                .body("rotation.everyDimensionWithin", equalTo(3));
+    }
+
+    @Test
+    void hr_sets_the_rotation_rule_and_the_rounds_ask_its_anchors() {
+        String id = given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                .body(withRotation("{\"anchorItems\":[\"usage-2-v1\",\"roles-1-v1\"],\"everyDimensionWithin\":2}"))
+                .post("/api/campaigns").then().statusCode(201)
+                .body("rotation.anchorItems", equalTo(List.of("usage-2-v1", "roles-1-v1")))
+                .body("rotation.everyDimensionWithin", equalTo(2)).extract().path("id");
+        given().header("Authorization", Keycloak.bearer("hr")).get("/api/campaigns/" + id).then().statusCode(200)
+                .body("rotation.everyDimensionWithin", equalTo(2));
+        String roundId = Campaigns.openRound(id);
+        List<String> asked = given().header("Authorization", Keycloak.bearer("emp001")).get("/api/me/rounds").then()
+                .statusCode(200).extract().jsonPath().getList("find { it.roundId == '" + roundId + "' }.items.id");
+        assertEquals(6, asked.size());
+        assertEquals(List.of("usage-2-v1", "roles-1-v1"), asked.subList(0, 2), "the campaign's anchors, first");
+        // Only the window given: the anchors are the catalogue's default ones.
+        given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json")
+                .body(withRotation("{\"everyDimensionWithin\":2}")).put("/api/campaigns/" + id).then().statusCode(200)
+                .body("rotation.anchorItems.size()", equalTo(4)).body("rotation.everyDimensionWithin", equalTo(2));
+    }
+
+    @Test
+    void an_impossible_or_malformed_rotation_rule_is_refused_with_400_naming_the_field() {
+        record Case(String rotation, String field) {
+        }
+        for (Case c : List.of(
+                new Case("{\"anchorItems\":[\"control-1-v1\",\"no-such-item\"]}", "rotation.anchorItems[1]"),
+                new Case("{\"anchorItems\":[\"control-1-v1\",\"control-1-v1\"]}", "rotation.anchorItems[1]"),
+                new Case("{\"everyDimensionWithin\":0}", "rotation.everyDimensionWithin"),
+                new Case("{\"everyDimensionWithin\":-1}", "rotation.everyDimensionWithin"),
+                // 6 per round, 4 anchors: 2 rotate over 4 dimensions, so never within 1 round
+                new Case("{\"everyDimensionWithin\":1}", "rotation.everyDimensionWithin"),
+                new Case("{\"anchorItems\":[\"control-1-v1\",\"control-2-v1\",\"control-3-v1\",\"roles-1-v1\","
+                        + "\"roles-2-v1\",\"usage-1-v1\",\"usage-2-v1\"]}", "rotation.anchorItems"),
+                new Case("{\"anchorItems\":[\"control-1-v1\",\"control-2-v1\",\"control-3-v1\",\"roles-1-v1\","
+                        + "\"roles-2-v1\",\"usage-1-v1\"],\"everyDimensionWithin\":5}", "rotation.everyDimensionWithin"))) {
+            given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body(withRotation(c.rotation()))
+                    .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("https://pulse.dev/problems/invalid-field"))
+                    .body("errors.'" + c.field() + "'", notNullValue());
+        }
+        for (String malformed : List.of("{\"anchors\":[]}", "{\"anchorItems\":\"control-1-v1\"}",
+                "{\"everyDimensionWithin\":\"three\"}", "[]", "{\"everyDimensionWithin\":99999999999}")) {
+            given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body(withRotation(malformed))
+                    .post("/api/campaigns").then().statusCode(400).contentType("application/problem+json");
+        }
     }
 }

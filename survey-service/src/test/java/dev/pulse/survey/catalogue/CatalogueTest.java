@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -53,22 +51,6 @@ class CatalogueTest {
         }
         assertTrue(catalogue.byId().keySet().containsAll(frozen.keySet()),
                 "a used item was removed; retire it by leaving it in the catalogue");
-    }
-
-    @Test
-    void anchor_items_are_asked_every_round_and_the_rest_rotate_through_every_dimension() {
-        Set<String> anchors = catalogue.items().stream().filter(Catalogue.Item::anchor).map(Catalogue.Item::id)
-                .collect(Collectors.toSet());
-        Set<String> dimensionsSeenInThreeRounds = new HashSet<>();
-        for (int round = 1; round <= 3; round++) {
-            List<Catalogue.Item> items = catalogue.itemsForRound(round, 8);
-            assertEquals(8, items.size());
-            assertEquals(8, new HashSet<>(items).size(), "no item twice in a round");
-            assertTrue(items.stream().map(Catalogue.Item::id).collect(Collectors.toSet()).containsAll(anchors));
-            items.forEach(i -> dimensionsSeenInThreeRounds.add(i.dimension()));
-        }
-        assertEquals(8, dimensionsSeenInThreeRounds.size(), "every dimension at least once within three rounds");
-        assertEquals(catalogue.itemsForRound(2, 8), catalogue.itemsForRound(2, 8), "deterministic");
     }
 
     @Test
