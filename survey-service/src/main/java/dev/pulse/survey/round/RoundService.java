@@ -96,6 +96,8 @@ public class RoundService {
         List<String> items = ItemRotation.itemsForRound(catalogue, campaign.rotation(), campaign.itemsPerRound(), history)
                 .stream().map(Catalogue.Item::id).toList();
         try {
+            // The database decides between instances: unique (campaign_id, scheduled_for) lets each fire time open
+            // once, the partial unique index round_one_open_per_campaign allows one open round per campaign.
             Sql.update(db, "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items, "
                             + "scheduled_for) values (?, ?, ?, 'OPEN', ?, ?, ?, ?::jsonb, ?)",
                     roundId, campaign.id(), sequence, config.minGroupSize(), now, now.plus(campaign.roundDuration()),

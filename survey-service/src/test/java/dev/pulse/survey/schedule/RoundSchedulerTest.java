@@ -2,8 +2,13 @@ package dev.pulse.survey.schedule;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pulse.survey.campaign.CampaignService;
 import dev.pulse.survey.db.Sql;
+import dev.pulse.survey.problem.ProblemException;
+import dev.pulse.survey.round.RoundService;
 import dev.pulse.survey.support.Campaigns;
 import dev.pulse.survey.support.Keycloak;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +30,10 @@ class RoundSchedulerTest {
     RoundScheduler scheduler;
     @Inject
     DataSource db;
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    RoundService rounds;
 
     private long roundsOf(String campaignId) {
         return Sql.one(db, "select count(*) from round where campaign_id = ?", rs -> rs.getLong(1), UUID.fromString(campaignId))
@@ -81,5 +90,28 @@ class RoundSchedulerTest {
         given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/resume").then().statusCode(409)
                 .contentType("application/problem+json");
         given().header("Authorization", Keycloak.bearer("hr")).post("/api/campaigns/" + id + "/rounds").then().statusCode(409);
+    }
+
+    @Test
+    void the_database_lets_each_fire_time_open_once_even_when_an_instance_skips_every_check_of_its_own() {
+        String id = Campaigns.create("Fire time " + System.nanoTime(), List.of("/it"), 5);
+        var campaign = campaigns.get(UUID.fromString(id));
+        Instant fireTime = Instant.parse("2026-03-02T08:00:00Z");
+        String first = rounds.open(campaign, Instant.now(), fireTime).toString();
+        given().header("Authorization", Keycloak.bearer("hr")).post("/api/rounds/" + first + "/close").then().statusCode(200);
+        // A second instance whose view of the schedule is stale: no open round stops it, only the constraint does.
+        ProblemException refused = assertThrows(ProblemException.class, () -> rounds.open(campaign, Instant.now(), fireTime));
+        assertEquals(409, refused.problem().status());
+        assertEquals(1, roundsOf(id));
+        // And below the service: the same fire time cannot be written twice, whatever the code above does.
+        var raw = assertThrows(Sql.DataAccessException.class, () -> Sql.update(db,
+                "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items, scheduled_for) "
+                        + "values (?, ?, 99, 'CLOSED', 5, now(), now(), '[]'::jsonb, ?)", UUID.randomUUID(), UUID.fromString(id), fireTime));
+        assertTrue(Sql.isUniqueViolation(raw));
+        var secondOpen = assertThrows(Sql.DataAccessException.class, () -> Sql.update(db,
+                "insert into round (id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, items) "
+                        + "select ?, campaign_id, 98, 'OPEN', 5, now(), now(), '[]'::jsonb from round where id = ?",
+                UUID.randomUUID(), UUID.fromString(Campaigns.openRound(id))));
+        assertTrue(Sql.isUniqueViolation(secondOpen), "and a campaign never has two open rounds");
     }
 }
