@@ -9,6 +9,7 @@ import dev.pulse.survey.directory.OrgSnapshot;
 import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.problem.ProblemException;
 import dev.pulse.survey.rotation.RotationRule;
+import dev.pulse.survey.round.RoundKeyPool;
 import dev.pulse.survey.round.RoundService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,12 +34,14 @@ public class CampaignService {
     private final OrgSnapshots snapshots;
     private final Catalogue catalogue;
     private final RoundService rounds;
+    private final RoundKeyPool keyPool;
 
-    public CampaignService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundService rounds) {
+    public CampaignService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundService rounds, RoundKeyPool keyPool) {
         this.db = db;
         this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.rounds = rounds;
+        this.keyPool = keyPool;
     }
 
     /** What HR sends to create a campaign. */
@@ -90,6 +93,10 @@ public class CampaignService {
                     "Campaign " + id + " is archived and cannot be resumed; create a new one.");
         }
         Sql.update(db, "update campaign set status = ?, updated_at = now() where id = ?", target.name(), id);
+        if (target != Campaign.Status.ACTIVE) {
+            // Unused private keys are not kept for a campaign that will not open rounds soon (or ever).
+            keyPool.discard(id);
+        }
         return get(id);
     }
 

@@ -29,6 +29,8 @@ public interface PulseConfig {
 
     DirectoryConfig directory();
 
+    KeysConfig keys();
+
     OutboxConfig outbox();
 
     @WithName("round-closer")
@@ -75,6 +77,23 @@ public interface PulseConfig {
         @WithName("max-age")
         @WithDefault("30m")
         Duration maxAge();
+    }
+
+    interface KeysConfig {
+        /** Round keys are generated ahead for campaigns whose next scheduled round is at most this far away. */
+        @WithName("pregenerate-lead")
+        @WithDefault("30m")
+        Duration pregenerateLead();
+
+        /** How often to look for campaigns that need keys ahead ("off" disables it, e.g. in tests). */
+        @WithName("pregenerate-every")
+        @WithDefault("1m")
+        String pregenerateEvery();
+
+        /** Upper bound of keys kept ahead per campaign (a bound on the work, not a target). */
+        @WithName("pool-max")
+        @WithDefault("500")
+        int poolMax();
     }
 
     interface OutboxConfig {

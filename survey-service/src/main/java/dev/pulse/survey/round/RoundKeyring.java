@@ -47,6 +47,28 @@ public class RoundKeyring {
         return sealer.seal(key, associatedData(roundId, unitId));
     }
 
+    /**
+     * Associated data of a key generated ahead, before its round and unit exist: it binds the sealed key
+     * to its campaign's pool and to its own key id, so a pool row moved to another campaign or put under
+     * another public key does not open. The "pool/" prefix cannot be a round id (a UUID).
+     */
+    static String poolAssociatedData(UUID campaignId, String keyId) {
+        return "pool/" + campaignId + "/" + keyId;
+    }
+
+    public byte[] sealForPool(RSAPrivateCrtKey key, UUID campaignId, String keyId) {
+        return sealer.seal(key, poolAssociatedData(campaignId, keyId));
+    }
+
+    /**
+     * Moves a pool key to its round and unit: opened under the pool's associated data and sealed again
+     * under the round/unit one, so an assigned key is protected exactly like a key generated at opening
+     * (same sealing key, same binding) and the plaintext exists only in memory for this call.
+     */
+    public byte[] resealForRound(byte[] poolSealed, UUID campaignId, String keyId, UUID roundId, String unitId) {
+        return sealer.seal(sealer.open(poolSealed, poolAssociatedData(campaignId, keyId)), associatedData(roundId, unitId));
+    }
+
     public Optional<RoundKey> find(String keyId) {
         // Key ids are base64url (RoundKeys.keyId); anything else names no key, and must not reach the database
         // (PostgreSQL rejects a NUL in text with an error, which made a hostile submission a 500).

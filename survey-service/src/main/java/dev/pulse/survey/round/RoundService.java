@@ -37,14 +37,16 @@ public class RoundService {
     private final OrgSnapshots snapshots;
     private final Catalogue catalogue;
     private final RoundKeyring keyring;
+    private final RoundKeyPool pool;
     private final SubjectHasher hasher;
     private final RoundEvents events;
     private final PulseConfig config;
 
-    public RoundService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundKeyring keyring,
+    public RoundService(DataSource db, OrgSnapshots snapshots, Catalogue catalogue, RoundKeyring keyring, RoundKeyPool pool,
                         SubjectHasher hasher, RoundEvents events, PulseConfig config) {
         this.db = db;
         this.snapshots = snapshots;
+        this.pool = pool;
         this.catalogue = catalogue;
         this.keyring = keyring;
         this.hasher = hasher;
@@ -119,20 +121,41 @@ public class RoundService {
         }
         Sql.batch(db, "insert into round_unit (round_id, unit_id, unit_path, parent_unit_id, eligible, reporting_unit_id) "
                 + "values (?, ?, ?, ?, ?, ?)", unitRows);
-        for (String reportingUnit : plan.pool().keySet()) {
-            KeyPair pair = RoundKeys.generate(config.keyBits());
-            RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
-            Sql.update(db, "insert into round_key (key_id, round_id, unit_id, public_key, sealed_private_key) values (?, ?, ?, ?, ?)",
-                    RoundKeys.keyId(pub), roundId, reportingUnit, RoundKeys.publicKeySpki(pub),
-                    keyring.seal((RSAPrivateCrtKey) pair.getPrivate(), roundId, reportingUnit));
-        }
+        int fromPool = insertKeys(campaign, roundId, List.copyOf(plan.pool().keySet()));
         List<Object[]> rosterRows = new ArrayList<>();
         target.homeOfSubject().forEach((subject, unit) -> rosterRows.add(
                 new Object[] {roundId, hasher.hash(roundId, subject), plan.reportingUnitOf().get(unit)}));
         Sql.batch(db, "insert into roster (round_id, subject_hash, reporting_unit_id) values (?, ?, ?)", rosterRows);
         events.publish(roundId);
-        LOG.infof("round %s opened: %d eligible, %d reporting units", roundId, rosterRows.size(), plan.pool().size());
+        LOG.infof("round %s opened: %d eligible, %d reporting units, %d keys from the pool", roundId, rosterRows.size(),
+                plan.pool().size(), fromPool);
         return roundId;
+    }
+
+    /**
+     * One key per reporting unit: keys generated ahead where the campaign's pool has them, generated now
+     * otherwise. Returns how many came from the pool.
+     */
+    private int insertKeys(Campaign campaign, UUID roundId, List<String> reportingUnits) {
+        List<RoundKeyPool.PoolKey> pooled = pool.take(campaign.id(), reportingUnits.size());
+        List<Object[]> keyRows = new ArrayList<>();
+        for (int i = 0; i < reportingUnits.size(); i++) {
+            String unit = reportingUnits.get(i);
+            if (i < pooled.size()) {
+                RoundKeyPool.PoolKey key = pooled.get(i);
+                keyRows.add(new Object[] {key.keyId(), roundId, unit, key.publicKey(),
+                        keyring.resealForRound(key.sealedPrivateKey(), campaign.id(), key.keyId(), roundId, unit)});
+            } else {
+                KeyPair pair = RoundKeys.generate(config.keyBits());
+                RSAPublicKey pub = (RSAPublicKey) pair.getPublic();
+                keyRows.add(new Object[] {RoundKeys.keyId(pub), roundId, unit, RoundKeys.publicKeySpki(pub),
+                        keyring.seal((RSAPrivateCrtKey) pair.getPrivate(), roundId, unit)});
+            }
+        }
+        // round_key.key_id is the primary key: a key, pooled or not, can serve only one round and unit.
+        Sql.batch(db, "insert into round_key (key_id, round_id, unit_id, public_key, sealed_private_key) values (?, ?, ?, ?, ?)",
+                keyRows);
+        return pooled.size();
     }
 
     /** Closes a round now; results become visible. 404 unknown, 409 already closed. */
