@@ -188,6 +188,12 @@ public class RoundService {
                 rs -> rs.getObject(1, UUID.class), campaignId).orElse(null);
     }
 
+    /** When the campaign's open round closes, if it has one. */
+    public java.util.Optional<Instant> openRoundClosesAt(UUID campaignId) {
+        return Sql.one(db, "select closes_at from round where campaign_id = ? and status = 'OPEN'",
+                rs -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant(), campaignId);
+    }
+
     public List<KeyView> keys(UUID roundId) {
         if (Sql.one(db, "select 1 from round where id = ?", rs -> true, roundId).isEmpty()) {
             throw ProblemException.notFound("round-not-found", "There is no round " + roundId + ".");

@@ -8,6 +8,7 @@ import dev.pulse.survey.directory.OrgSnapshot;
 import dev.pulse.survey.directory.OrgSnapshots;
 import dev.pulse.survey.round.ReportingUnits;
 import dev.pulse.survey.round.RoundKeyPool;
+import dev.pulse.survey.round.RoundService;
 import dev.pulse.survey.round.RoundTarget;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,13 @@ public class KeyPregenerator {
     private final CampaignService campaigns;
     private final OrgSnapshots snapshots;
     private final RoundKeyPool pool;
+    private final RoundService rounds;
     private final PulseConfig config;
 
-    public KeyPregenerator(CampaignService campaigns, OrgSnapshots snapshots, RoundKeyPool pool, PulseConfig config) {
+    public KeyPregenerator(CampaignService campaigns, OrgSnapshots snapshots, RoundKeyPool pool, RoundService rounds,
+                           PulseConfig config) {
         this.campaigns = campaigns;
+        this.rounds = rounds;
         this.snapshots = snapshots;
         this.pool = pool;
         this.config = config;
@@ -56,6 +60,8 @@ public class KeyPregenerator {
                 .filter(c -> c.status() == Campaign.Status.ACTIVE)
                 .map(c -> new Upcoming(c, Schedule.next(c.schedule(), ZoneId.of(c.timeZone()), now).orElse(null)))
                 .filter(u -> u.next() != null && !u.next().isAfter(horizon))
+                // A round still open at the fire time blocks the scheduled one, so keys made now would only wait.
+                .filter(u -> rounds.openRoundClosesAt(u.campaign().id()).map(closes -> !closes.isAfter(u.next())).orElse(true))
                 .sorted(Comparator.comparing(Upcoming::next))
                 .toList();
         if (upcoming.isEmpty()) {

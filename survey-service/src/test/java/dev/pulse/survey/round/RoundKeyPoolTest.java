@@ -53,8 +53,12 @@ class RoundKeyPoolTest {
     DataSource db;
 
     private static String create(List<String> units) {
+        return create(units, "P5D");
+    }
+
+    private static String create(List<String> units, String roundDuration) {
         String body = "{\"name\":\"Pool " + System.nanoTime() + "\",\"schedule\":\"" + CRON + "\",\"timeZone\":\"Europe/Berlin\","
-                + "\"roundDuration\":\"P5D\",\"units\":[" + String.join(",", units.stream().map(u -> "\"" + u + "\"").toList())
+                + "\"roundDuration\":\"" + roundDuration + "\",\"units\":[" + String.join(",", units.stream().map(u -> "\"" + u + "\"").toList())
                 + "],\"itemsPerRound\":6}";
         return given().header("Authorization", Keycloak.bearer("hr")).contentType("application/json").body(body)
                 .post("/api/campaigns").then().statusCode(201).extract().path("id");
@@ -114,6 +118,14 @@ class RoundKeyPoolTest {
         given().contentType("application/json").body("{\"roundId\":\"" + roundId + "\",\"keyId\":\"" + keyId + "\",\"token\":"
                         + voter.token(blindSig) + ",\"answers\":{\"" + item + "\":4}}")
                 .post("/api/responses").then().statusCode(202);
+    }
+
+    @Test
+    void no_keys_are_made_ahead_for_a_campaign_whose_open_round_outlasts_its_next_fire_time() {
+        String blocked = create(List.of("/it"), "P10D");
+        Campaigns.openRound(blocked);
+        pregenerator.pregenerate(tenMinutesBeforeTheNextRound());
+        assertTrue(poolKeyIds(blocked).isEmpty(), "the scheduled round cannot open, so its keys would only wait");
     }
 
     @Test
