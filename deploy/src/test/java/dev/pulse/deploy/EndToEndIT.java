@@ -67,7 +67,7 @@ class EndToEndIT {
     @Test
     @Order(1)
     void hr_opens_a_round_for_the_whole_company() {
-        String body = "{\"name\":\"E2E " + UUID.randomUUID() + "\",\"schedule\":\"0 0 9 ? * MON\",\"timeZone\":\"Europe/Berlin\","
+        String body = "{\"name\":\"E2E " + UUID.randomUUID() + "\",\"schedule\":\"0 0 9 1 1 ? 2099\",\"timeZone\":\"Europe/Berlin\","
                 + "\"roundDuration\":\"P5D\",\"units\":[\"/production\",\"/logistics\",\"/it\",\"/administration\"],\"itemsPerRound\":6}";
         String campaignId = given().header("Authorization", Stack.bearer("hr")).contentType("application/json").body(body)
                 .post(Stack.GATEWAY + "/api/campaigns").then().statusCode(201).extract().path("id");

@@ -91,7 +91,7 @@ public final class Bench {
                 // Setup, not measured: straight to survey-service, whose per-unit RSA key generation can
                 // outlast the gateway's 10 s timeout on a loaded 2-core box.
                 JsonNode c = call("POST", survey + "/api/campaigns", hr, JSON.readTree("""
-                        {"name":"%s%s","schedule":"0 0 9 ? * MON","timeZone":"Europe/Berlin","roundDuration":"P5D",
+                        {"name":"%s%s","schedule":"0 0 9 1 1 ? 2099","timeZone":"Europe/Berlin","roundDuration":"P5D",
                          "units":["/production","/logistics","/it","/administration"],"itemsPerRound":6}""".formatted(BENCH_PREFIX, UUID.randomUUID())));
                 roundIds.add(call("POST", survey + "/api/campaigns/" + c.path("id").asText() + "/rounds", hr, null).path("roundId").asText());
             }

@@ -157,7 +157,7 @@ class AuthorizationMatrixIT {
     }
 
     private static String campaignBody() {
-        return "{\"name\":\"Authz probe " + UUID.randomUUID() + "\",\"schedule\":\"0 0 9 ? * MON\",\"timeZone\":\"Europe/Berlin\","
+        return "{\"name\":\"Authz probe " + UUID.randomUUID() + "\",\"schedule\":\"0 0 9 1 1 ? 2099\",\"timeZone\":\"Europe/Berlin\","
                 + "\"roundDuration\":\"P5D\",\"units\":[\"/it\"],\"itemsPerRound\":6}";
     }
 
