@@ -178,6 +178,11 @@ function campaignList(list) {
     c.openRoundId ? h('span', { class: 'badge open' }, T.openBadge) : null)));
 }
 
+/** A note for negatively worded questions, whose scores are reversed (higher is better everywhere). */
+function reversed(items, itemId) {
+  return items.get(itemId) && items.get(itemId).reverse ? T.reversed : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // At a glance: the round's strongest and weakest questions and the units that moved most.
 
@@ -193,7 +198,8 @@ async function glanceSection(cid, round, items, campaignName) {
     h('span', { class: 'item-text' }, text(x.itemId)),
     x.suppressed
       ? h('span', { class: 'meta suppressed' }, `${dimensionLabel(x.dimension)} · ${T.notShown}`)
-      : h('span', { class: 'meta' }, [dimensionLabel(x.dimension), T.meanOf(formatNumber(x.mean)), T.agree(Math.round(Number(x.favourable) * 100)),
+      : h('span', { class: 'meta' }, [dimensionLabel(x.dimension), reversed(items, x.itemId),
+        T.meanOf(formatNumber(x.mean)), T.agree(Math.round(Number(x.favourable) * 100)),
         T.answers(x.n), x.delta === null || x.delta === undefined ? null : T.change(signed(x.delta))].filter(Boolean).join(' · ')));
   const list = (title, id, rows, row) => [
     h('h3', { id }, title),
@@ -210,6 +216,7 @@ async function glanceSection(cid, round, items, campaignName) {
   return h('section', { class: 'card glance', id: 'glance', 'aria-labelledby': 'glance-title' },
     h('h2', { id: 'glance-title' }, T.glance(round.sequence ?? '', formatDay(round.closedAt || round.closesAt))),
     campaignName ? h('p', {}, h('a', { href: campaignHref(cid, round.roundId) }, T.dashboardOf(campaignName))) : null,
+    h('p', { class: 'hint' }, T.glanceNote),
     h('div', { class: 'glance-cols' },
       h('div', {}, list(T.strongest, 'glance-strong', s.strongest, itemRow)),
       h('div', {}, list(T.weakest, 'glance-weak', s.weakest, itemRow)),
@@ -487,7 +494,7 @@ function unitSection(u, items) {
   }
   const rows = u.items.map((i) => h('tr', {},
     h('th', { scope: 'row' }, (items.get(i.itemId) && items.get(i.itemId).text) || i.itemId, ' ',
-      h('span', { class: 'n block' }, dimensionLabel(i.dimension))),
+      h('span', { class: 'n block' }, [dimensionLabel(i.dimension), reversed(items, i.itemId)].filter(Boolean).join(' · '))),
     i.suppressed
       ? h('td', { colspan: '3', class: 'cell sup' }, T.notShown)
       : [h('td', { class: `cell ${colour(i.mean)}` }, formatNumber(i.mean), delta(i.delta)),
