@@ -32,16 +32,13 @@ public class RoundStore {
     private static final String SELECT_ROUND = """
             select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
             from round where round_id = ?""";
-    private static final String SELECT_ROUND_BY_SEQUENCE = """
-            select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
-            from round where campaign_id = ? and sequence = ? order by opened_at desc nulls last limit 1""";
     private static final String SELECT_CAMPAIGN_ROUNDS = """
             select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
             from round where campaign_id = ? order by sequence""";
 
     /**
      * One statement, so the round and its predecessor are versioned from one snapshot. The previous round is
-     * chosen exactly as {@link #find(UUID, int)} chooses it.
+     * the campaign's round with sequence − 1 (the latest opened, should there ever be two).
      */
     private static final String SELECT_VERSIONS = """
             with this_round as (
@@ -125,20 +122,6 @@ public class RoundStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SELECT_ROUND)) {
             statement.setObject(1, roundId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? Optional.of(read(connection, rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read a round", e);
-        }
-    }
-
-    /** The round with the given sequence number in a campaign. */
-    public Optional<RoundEvent> find(UUID campaignId, int sequence) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SELECT_ROUND_BY_SEQUENCE)) {
-            statement.setObject(1, campaignId);
-            statement.setInt(2, sequence);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(read(connection, rs)) : Optional.empty();
             }
