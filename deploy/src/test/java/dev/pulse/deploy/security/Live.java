@@ -42,6 +42,7 @@ public final class Live {
     public static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .version(HttpClient.Version.HTTP_1_1).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    private static final Map<String, String> CAMPAIGN_OF = new ConcurrentHashMap<>();
     /** Where the set-up helpers below send their calls: the stack's gateway unless a suite brings its own. */
     public static volatile String via = GATEWAY;
 
@@ -194,11 +195,18 @@ public final class Live {
         String campaignId = json(created).path("id").asText();
         HttpResponse<String> opened = call("POST", via + "/api/campaigns/" + campaignId + "/rounds", token("hr"), null);
         require(opened, 201);
-        return new String[] {campaignId, json(opened).path("roundId").asText()};
+        String roundId = json(opened).path("roundId").asText();
+        CAMPAIGN_OF.put(roundId, campaignId);
+        return new String[] {campaignId, roundId};
     }
 
+    /** Closes the round; a campaign made by {@link #openRound} is archived with it, so the demo's HR list stays short. */
     public static void closeRound(String roundId) {
         require(call("POST", via + "/api/rounds/" + roundId + "/close", token("hr"), null), 200);
+        String campaignId = CAMPAIGN_OF.remove(roundId);
+        if (campaignId != null) {
+            require(call("POST", via + "/api/campaigns/" + campaignId + "/archive", token("hr"), null), 200);
+        }
     }
 
     public static HttpResponse<String> require(HttpResponse<String> response, int status) {
