@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Sequential GET latency of one analytics URL, as HR's browser would see it one request after another.
  * Usage: java HeatmapLatency.java <url> <token> [warm-up=20] [measured=200] [accept=application/json]
+ *        [accept-encoding, e.g. gzip as a browser sends it; none by default]
  * where token is a bearer token, {@code @file} holding one, or {@code user:<name>} for a fresh token of that demo
  * user (password = name, client pulse-cli) from the local Keycloak.
  * Prints p50/p90/p99/max in ms over the measured calls; every call must answer 200.
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 public class HeatmapLatency {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: java HeatmapLatency.java <url> <token|@file|user:NAME> [warmup] [measured] [accept]");
+            System.err.println("usage: java HeatmapLatency.java <url> <token|@file|user:NAME> [warmup] [measured] [accept] "
+                    + "[accept-encoding]");
             System.exit(2);
         }
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -28,8 +30,9 @@ public class HeatmapLatency {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int measured = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         String accept = args.length > 4 ? args[4] : "application/json";
+        String acceptEncoding = args.length > 5 ? args[5] : "identity";
         HttpRequest request = HttpRequest.newBuilder(URI.create(args[0])).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Accept", accept).GET().build();
+                .header("Authorization", "Bearer " + token).header("Accept", accept).header("Accept-Encoding", acceptEncoding).GET().build();
         long bytes = 0;
         double[] ms = new double[measured];
         for (int i = 0; i < warmup + measured; i++) {
@@ -46,7 +49,8 @@ public class HeatmapLatency {
             }
         }
         Arrays.sort(ms);
-        System.out.printf("%s n=%d bytes=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f ms%n", args[0], measured, bytes,
+        System.out.printf("%s %s n=%d bytes=%d p50=%.1f p90=%.1f p99=%.1f max=%.1f ms%n", args[0], acceptEncoding,
+                measured, bytes,
                 pct(ms, 50), pct(ms, 90), pct(ms, 99), ms[ms.length - 1]);
     }
 

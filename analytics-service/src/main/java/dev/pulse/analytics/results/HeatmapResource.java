@@ -8,12 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,8 +49,12 @@ public class HeatmapResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The round is still open", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response heatmap(@PathParam("roundId") UUID roundId) {
-        return Response.ok(reports.heatmapJson(roundId, viewers.current()), MediaType.APPLICATION_JSON).build();
+    public Response heatmap(@PathParam("roundId") UUID roundId,
+                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        boolean gzip = Gzip.accepted(acceptEncoding);
+        Response.ResponseBuilder response = Response.ok(reports.heatmapJson(roundId, viewers.current(), gzip),
+                MediaType.APPLICATION_JSON).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, Gzip.ENCODING).build() : response.build();
     }
 
     @GET

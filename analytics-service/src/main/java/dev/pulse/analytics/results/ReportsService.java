@@ -41,13 +41,15 @@ public class ReportsService {
 
     /**
      * The heatmap as JSON. A large round's heatmap is hundreds of kilobytes whose serialisation costs more than
-     * everything else in the request, so the bytes are kept per round version and per set of units shown.
+     * everything else in the request, so the bytes are kept per round version and per set of units shown (and
+     * gzip-compressed once, for clients that accept it).
      */
-    public byte[] heatmapJson(UUID roundId, Viewer viewer) {
+    public byte[] heatmapJson(UUID roundId, Viewer viewer, boolean gzip) {
         ClosedRound round = closedRounds.closed(roundId);
         HeatmapView view = heatmap(round, viewer);
         List<String> shownUnits = view.units().stream().map(HeatmapView.Row::unitId).toList();
-        return closedRounds.derived(new HeatmapJson(shownUnits), round, r -> json(view));
+        byte[] json = closedRounds.derived(new HeatmapJson(shownUnits, false), round, r -> json(view));
+        return gzip ? closedRounds.derived(new HeatmapJson(shownUnits, true), round, r -> Gzip.compress(json)) : json;
     }
 
     private HeatmapView heatmap(ClosedRound round, Viewer viewer) {
@@ -60,7 +62,7 @@ public class ReportsService {
                 current.dimensionIds(), rows);
     }
 
-    private record HeatmapJson(List<String> shownUnits) {
+    private record HeatmapJson(List<String> shownUnits, boolean gzip) {
     }
 
     private byte[] json(Object view) {
