@@ -18,11 +18,19 @@ import java.util.UUID;
  * @param closesAt      when it closes (or closed)
  * @param units         every unit of the target hierarchy with eligible counts
  * @param items         the items asked in this round
+ * @param responses     for a CLOSED round: how many responses survey-service accepted for it — final, since none is
+ *                      accepted after the close; null while the round is open (and from producers before this field)
  */
 public record RoundEvent(int schemaVersion, UUID roundId, UUID campaignId, int sequence, Status status,
                          int minGroupSize, Instant openedAt, Instant closesAt,
-                         List<Unit> units, List<Item> items) {
+                         List<Unit> units, List<Item> items, Long responses) {
     public static final int SCHEMA_VERSION = 1;
+
+    /** A round event without a final response count (an open round). */
+    public RoundEvent(int schemaVersion, UUID roundId, UUID campaignId, int sequence, Status status, int minGroupSize,
+                      Instant openedAt, Instant closesAt, List<Unit> units, List<Item> items) {
+        this(schemaVersion, roundId, campaignId, sequence, status, minGroupSize, openedAt, closesAt, units, items, null);
+    }
 
     public enum Status { OPEN, CLOSED }
 

@@ -32,6 +32,19 @@ class ContractJsonTest {
     }
 
     @Test
+    void a_closed_round_carries_its_final_response_count_and_an_event_without_one_reads_as_unknown() {
+        var closed = new RoundEvent(1, UUID.randomUUID(), UUID.randomUUID(), 2, RoundEvent.Status.CLOSED, 5,
+                Instant.parse("2026-11-30T08:00:00Z"), Instant.parse("2026-12-05T08:00:00Z"),
+                List.of(new RoundEvent.Unit("g1", "/production", null, 7, "g1")), List.of(), 42L);
+        assertEquals(closed, ContractJson.decode(ContractJson.encode(closed), RoundEvent.class));
+        String older = new String(ContractJson.encode(new RoundEvent(1, closed.roundId(), closed.campaignId(), 2,
+                RoundEvent.Status.CLOSED, 5, closed.openedAt(), closed.closesAt(), closed.units(), closed.items())),
+                StandardCharsets.UTF_8).replace(",\"responses\":null", "");
+        assertFalse(older.contains("responses"));
+        assertEquals(null, ContractJson.decode(older.getBytes(StandardCharsets.UTF_8), RoundEvent.class).responses());
+    }
+
+    @Test
     void the_response_contract_has_no_field_that_could_identify_a_person() {
         // Anonymity: the published record must never grow a field for a person, session, address or time.
         var names = java.util.Arrays.stream(ResponseSubmitted.class.getRecordComponents())

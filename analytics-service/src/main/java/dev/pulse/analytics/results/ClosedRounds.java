@@ -85,12 +85,13 @@ public class ClosedRounds {
     /**
      * The results of a closed round and of its previous round.
      *
-     * @throws ProblemException 404 for an unknown round, 409 while the round is open (nobody sees anything then)
+     * @throws ProblemException 404 for an unknown round, 409 while the round is open or its last answers are still
+     *                           being counted (nobody sees anything then)
      */
     public ClosedRound closed(UUID roundId) {
         RoundVersion.WithPrevious versions = source.versions(roundId).orElseThrow(ResultsService::roundNotFound);
         Computed current = current(versions.round());
-        Optional<Computed> previous = versions.previous().filter(RoundVersion::isClosed).map(this::currentOrNothing)
+        Optional<Computed> previous = versions.previous().filter(RoundVersion::isSettled).map(this::currentOrNothing)
                 .flatMap(Function.identity());
         return new ClosedRound(current.version(), current.results(), previous.map(Computed::version),
                 previous.map(Computed::results), current.stable() && previous.map(Computed::stable).orElse(true));
@@ -164,6 +165,14 @@ public class ClosedRounds {
         if (!version.isClosed()) {
             throw stillOpen(version.closesAt());
         }
+        if (!version.isSettled()) {
+            throw stillCounting();
+        }
+    }
+
+    static ProblemException stillCounting() {
+        return ProblemException.conflict("round-still-counting", "Round still being counted",
+                "The round has closed and its last answers are being counted; results follow within seconds. Try again.");
     }
 
     static ProblemException stillOpen(java.time.Instant closesAt) {

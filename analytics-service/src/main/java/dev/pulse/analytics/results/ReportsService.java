@@ -6,6 +6,7 @@ import dev.pulse.analytics.access.Viewer;
 import dev.pulse.analytics.aggregate.Score;
 import dev.pulse.analytics.problem.ProblemException;
 import dev.pulse.analytics.round.RoundStore;
+import dev.pulse.analytics.round.RoundVersion;
 import dev.pulse.contracts.RoundEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -111,6 +112,7 @@ public class ReportsService {
                 .filter(r -> r.status() == RoundEvent.Status.CLOSED)
                 .filter(r -> r.units().stream().anyMatch(u -> u.unitId().equals(unitId)))
                 .map(results::of)
+                .filter(r -> RoundVersion.allCounted(r.round().responses(), r.counted()))
                 .toList();
         Set<String> dimensions = new LinkedHashSet<>();
         closed.forEach(r -> dimensions.addAll(r.dimensionIds()));

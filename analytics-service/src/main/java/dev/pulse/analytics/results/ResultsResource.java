@@ -49,7 +49,7 @@ public class ResultsResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown round or unit", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The round is still open", content = @Content(
+    @APIResponse(responseCode = "409", description = "The round is still open, or closed and its last answers are still being counted", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ResultsView results(@PathParam("roundId") UUID roundId,
                                @Parameter(description = "unit id; the unit and its direct children")

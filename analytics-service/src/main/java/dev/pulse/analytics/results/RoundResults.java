@@ -69,6 +69,11 @@ public final class RoundResults {
         return new RoundResults(round, counted, k);
     }
 
+    /** Respondents counted for the round, over all its units. */
+    public long counted() {
+        return tree.roots().stream().mapToLong(root -> respondents.getOrDefault(root, 0L)).sum();
+    }
+
     public RoundEvent round() {
         return round;
     }

@@ -23,17 +23,17 @@ import java.util.UUID;
 public class RoundStore {
 
     private static final String UPSERT_ROUND = """
-            insert into round (round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at)
-            values (?, ?, ?, ?, ?, ?, ?)
+            insert into round (round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, responses)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (round_id) do update set
                 campaign_id = excluded.campaign_id, sequence = excluded.sequence, status = excluded.status,
                 min_group_size = excluded.min_group_size, opened_at = excluded.opened_at,
-                closes_at = excluded.closes_at, revision = round.revision + 1""";
+                closes_at = excluded.closes_at, responses = excluded.responses, revision = round.revision + 1""";
     private static final String SELECT_ROUND = """
-            select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
+            select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, responses
             from round where round_id = ?""";
     private static final String SELECT_CAMPAIGN_ROUNDS = """
-            select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at
+            select round_id, campaign_id, sequence, status, min_group_size, opened_at, closes_at, responses
             from round where campaign_id = ? order by sequence""";
 
     /**
@@ -42,17 +42,17 @@ public class RoundStore {
      */
     private static final String SELECT_VERSIONS = """
             with this_round as (
-                select round_id, campaign_id, sequence, status, closes_at, revision from round where round_id = ?),
+                select round_id, campaign_id, sequence, status, closes_at, revision, responses from round where round_id = ?),
             previous_round as (
-                select p.round_id, p.status, p.closes_at, p.revision
+                select p.round_id, p.status, p.closes_at, p.revision, p.responses
                 from round p join this_round t on p.campaign_id = t.campaign_id and p.sequence = t.sequence - 1
                 order by p.opened_at desc nulls last limit 1)
             select 0 as which, v.round_id, v.status, v.closes_at, v.revision,
-                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id)
+                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id), v.responses
             from this_round v
             union all
             select 1, v.round_id, v.status, v.closes_at, v.revision,
-                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id)
+                   (select coalesce(sum(a.respondents), 0) from unit_aggregate a where a.round_id = v.round_id), v.responses
             from previous_round v
             order by which""";
     private static final String LIST_CAMPAIGN_ROUNDS = """
@@ -77,6 +77,7 @@ public class RoundStore {
                 statement.setInt(5, round.minGroupSize());
                 statement.setTimestamp(6, timestamp(round.openedAt()));
                 statement.setTimestamp(7, timestamp(round.closesAt()));
+                statement.setObject(8, round.responses());
                 statement.executeUpdate();
             }
             for (String table : List.of("round_unit", "round_item")) {
@@ -158,7 +159,7 @@ public class RoundStore {
                 while (rs.next()) {
                     RoundVersion version = new RoundVersion(rs.getObject(2, UUID.class),
                             RoundEvent.Status.valueOf(rs.getString(3)), instant(rs.getTimestamp(4)), rs.getLong(5),
-                            rs.getLong(6));
+                            rs.getLong(6), rs.getObject(7, Long.class));
                     if (rs.getInt(1) == 0) {
                         round = version;
                     } else {
@@ -218,7 +219,8 @@ public class RoundStore {
         }
         return new RoundEvent(RoundEvent.SCHEMA_VERSION, roundId, rs.getObject("campaign_id", UUID.class),
                 rs.getInt("sequence"), RoundEvent.Status.valueOf(rs.getString("status")), rs.getInt("min_group_size"),
-                instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closes_at")), units, items);
+                instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closes_at")), units, items,
+                rs.getObject("responses", Long.class));
     }
 
     private static Timestamp timestamp(Instant instant) {

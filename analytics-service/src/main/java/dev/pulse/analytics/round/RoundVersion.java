@@ -11,12 +11,28 @@ import java.util.UUID;
  * Two equal versions therefore stand for the same units, items, status and counts.
  *
  * @param closesAt when the round closes or closed (for the "still open" message only)
- * @param counted  respondents counted for the round so far, over all its reporting units
+ * @param counted   respondents counted for the round so far, over all its reporting units
+ * @param responses the final number of responses of a closed round as survey-service published it, null if unknown
  */
-public record RoundVersion(UUID roundId, RoundEvent.Status status, Instant closesAt, long revision, long counted) {
+public record RoundVersion(UUID roundId, RoundEvent.Status status, Instant closesAt, long revision, long counted,
+                           Long responses) {
 
     public boolean isClosed() {
         return status == RoundEvent.Status.CLOSED;
+    }
+
+    /** Closed and every accepted answer counted: only then may anything of the round be shown. */
+    public boolean isSettled() {
+        return isClosed() && allCounted(responses, counted);
+    }
+
+    /**
+     * Whether {@code counted} has reached the final count. Anonymity: results shown before the last answers arrive
+     * would change when they do, and two readings a few seconds apart would differ by one or two people's answers.
+     * Rounds closed before survey-service published a final count (null) are shown as before.
+     */
+    public static boolean allCounted(Long responses, long counted) {
+        return responses == null || counted >= responses;
     }
 
     /**

@@ -57,7 +57,7 @@ class ClosedRoundsTest {
 
         private RoundVersion version(RoundEvent r) {
             long counted = respondents.getOrDefault(r.roundId(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
-            return new RoundVersion(r.roundId(), r.status(), r.closesAt(), revisions.get(r.roundId()), counted);
+            return new RoundVersion(r.roundId(), r.status(), r.closesAt(), revisions.get(r.roundId()), counted, r.responses());
         }
 
         @Override
@@ -109,6 +109,23 @@ class ClosedRoundsTest {
         RoundResults second = cache.closed(roundId).current();
         assertSame(first, second);
         assertEquals(1, db.loads.get());
+    }
+
+    @Test
+    void nothing_of_a_closed_round_is_shown_until_every_answer_survey_service_accepted_is_counted() {
+        // Anonymity: a reading before the last answers arrive and one after would differ by those people's answers.
+        UUID late = UUID.randomUUID();
+        RoundEvent closed = round(late, 1, RoundEvent.Status.CLOSED, UNITS);
+        db.publish(new RoundEvent(1, late, CAMPAIGN, 1, RoundEvent.Status.CLOSED, 5, closed.openedAt(), closed.closesAt(),
+                UNITS, List.of(CONTROL), 16L));
+        db.count(late, "asm", 5);
+        db.count(late, "maint", 6);
+        db.count(late, "log", 4);
+        ProblemException counting = assertThrows(ProblemException.class, () -> cache.closed(late));
+        assertEquals(409, counting.problem().status());
+        assertTrue(counting.problem().type().toString().endsWith("/round-still-counting"), counting.problem().type().toString());
+        db.count(late, "log", 1);
+        assertTrue(cache.closed(late).current().isShown("log"), "all 16 counted: shown, with the 16th answer in it");
     }
 
     @Test

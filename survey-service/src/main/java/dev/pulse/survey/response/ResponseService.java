@@ -53,7 +53,9 @@ public class ResponseService {
                 .filter(k -> k.roundId().equals(r.roundId()))
                 .orElseThrow(() -> ProblemException.forbidden("key-not-of-round", "Key not of this round",
                         "The key " + r.keyId() + " does not belong to round " + r.roundId() + "."));
-        RoundState round = Sql.one(db, "select status, items from round where id = ?",
+        // FOR SHARE: held until this answer commits, so closing the round (an UPDATE of this row) waits for it and
+        // the final count published with the close includes it; an answer arriving after the close sees CLOSED.
+        RoundState round = Sql.one(db, "select status, items from round where id = ? for share",
                 rs -> new RoundState(rs.getString(1), RoundItems.parse(rs.getString(2))), r.roundId()).orElseThrow();
         if (!"OPEN".equals(round.status())) {
             throw ProblemException.conflict("round-not-open", "Round is closed",

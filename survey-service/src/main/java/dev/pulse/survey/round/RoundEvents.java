@@ -32,12 +32,17 @@ public class RoundEvents {
                         + "from round_unit where round_id = ? order by unit_path",
                 rs -> new RoundEvent.Unit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)),
                 roundId);
-        return Sql.one(db, "select campaign_id, sequence, status, min_group_size, opened_at, closes_at, items "
+        // A closed round carries its final count: analytics shows results only once it has counted all of them, so
+        // nobody can read a cell before and after a late answer arrives and subtract (differencing over time).
+        // Final because closing takes the round row's lock, which every accepting submission holds (FOR SHARE)
+        // until it commits: the count is taken after the last of them and no answer is accepted after it.
+        return Sql.one(db, "select campaign_id, sequence, status, min_group_size, opened_at, closes_at, items, "
+                        + "case when status = 'CLOSED' then (select count(*) from response where round_id = round.id) end "
                         + "from round where id = ?",
                 rs -> new RoundEvent(RoundEvent.SCHEMA_VERSION, roundId, rs.getObject(1, UUID.class), rs.getInt(2),
                         RoundEvent.Status.valueOf(rs.getString(3)), rs.getInt(4),
                         instant(rs.getObject(5, OffsetDateTime.class)), instant(rs.getObject(6, OffsetDateTime.class)),
-                        units, items(rs.getString(7))),
+                        units, items(rs.getString(7)), rs.getObject(8, Long.class)),
                 roundId).orElseThrow();
     }
 
