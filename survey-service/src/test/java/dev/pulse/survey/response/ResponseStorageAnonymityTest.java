@@ -37,6 +37,11 @@ class ResponseStorageAnonymityTest {
     }
 
     @Test
+    void the_key_pool_has_no_column_that_can_hold_a_person_a_unit_or_a_time() throws Exception {
+        assertEquals(List.of("key_id", "campaign_id", "public_key", "sealed_private_key"), columns("round_key_pool"));
+    }
+
+    @Test
     void the_response_outbox_has_no_sequence_and_no_time() throws Exception {
         assertEquals(List.of("id", "round_id", "payload"), columns("response_outbox"));
     }

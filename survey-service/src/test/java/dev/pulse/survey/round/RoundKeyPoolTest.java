@@ -19,12 +19,9 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,25 +68,6 @@ class RoundKeyPoolTest {
 
     private static Instant tenMinutesBeforeTheNextRound() {
         return Schedule.next(CRON, ZoneId.of("Europe/Berlin"), Instant.now()).orElseThrow().minus(Duration.ofMinutes(10));
-    }
-
-    private List<String> columns(String table) throws Exception {
-        try (Connection c = db.getConnection(); var ps = c.prepareStatement(
-                "select column_name from information_schema.columns where table_name = ? order by ordinal_position")) {
-            ps.setString(1, table);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
-    }
-
-    @Test
-    void the_key_pool_has_no_column_that_can_hold_a_person_a_unit_or_a_time() throws Exception {
-        assertEquals(List.of("key_id", "campaign_id", "public_key", "sealed_private_key"), columns("round_key_pool"));
     }
 
     @Test
